@@ -6,7 +6,7 @@ import { runChild } from './run-child';
 import { TestCounts } from './test-counts';
 
 /** Folders that hold unit tests (`*.test.ts` next to the code they test). */
-export const UNIT_TEST_ROOTS = ['simulators', 'sut', 'steps', 'harness', 'bench', 'features'];
+export const UNIT_TEST_ROOTS = ['simulators', 'sut', 'steps', 'harness', 'profiles', 'bench', 'features'];
 
 /**
  * Runs every unit test with node:test: a readable spec report on stdout, TAP to reports/unit.tap,
