@@ -1,0 +1,75 @@
+/**
+ * Ports come from a block per Cucumber worker, never fixed: worker w of a run owns
+ * [base + w*size, base + (w+1)*size). Binding is tried port by port, so a port held by another
+ * process (or another run on the same machine) is skipped instead of failing the scenario.
+ */
+export interface PortBlockOptions {
+  base: number;
+  size: number;
+  worker: number;
+}
+
+export class PortBlockExhaustedError extends Error {
+  constructor(readonly block: PortBlockOptions, readonly lastError: unknown) {
+    super(
+      `no free port in block ${block.base + block.worker * block.size}..` +
+        `${block.base + (block.worker + 1) * block.size - 1} (worker ${block.worker}): ` +
+        `${lastError instanceof Error ? lastError.message : String(lastError)}`,
+    );
+    this.name = 'PortBlockExhaustedError';
+  }
+}
+
+export function portBlockFromEnv(env: NodeJS.ProcessEnv = process.env): PortBlockOptions {
+  const read = (name: string, fallback: number): number => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+    return number;
+  };
+  // Below Linux's ephemeral range (32768+), so OS-picked ports never land in a block.
+  return { base: read('GIR_PORT_BASE', 20000), size: read('GIR_PORT_BLOCK', 1000), worker: read('CUCUMBER_WORKER_ID', 0) };
+}
+
+export class PortBlock {
+  private cursor = 0;
+
+  constructor(private readonly options: PortBlockOptions = portBlockFromEnv()) {
+    const last = options.base + (options.worker + 1) * options.size - 1;
+    if (options.size < 1 || last > 65535) throw new Error(`port block for worker ${options.worker} ends at ${last}, beyond 65535`);
+  }
+
+  /** The next port of the block, round robin; only a hint until something binds it. */
+  next(): number {
+    const port = this.options.base + this.options.worker * this.options.size + this.cursor;
+    this.cursor = (this.cursor + 1) % this.options.size;
+    return port;
+  }
+
+  /**
+   * Calls `bind(port)` with successive ports of the block until one does not fail with
+   * EADDRINUSE/EACCES; returns what `bind` returned. Any other error is the caller's.
+   */
+  async bind<T>(bind: (port: number) => Promise<T>): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.options.size; attempt++) {
+      try {
+        return await bind(this.next());
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+        lastError = error;
+      }
+    }
+    throw new PortBlockExhaustedError(this.options, lastError);
+  }
+
+  /** Like bind(), for two consecutive ports (RTP even, RTCP odd). */
+  async bindPair<T>(bind: (evenPort: number) => Promise<T>): Promise<T> {
+    return this.bind(async (port) => {
+      if (port % 2 === 1) throw Object.assign(new Error('odd port'), { code: 'EADDRINUSE' });
+      return bind(port);
+    });
+  }
+}
