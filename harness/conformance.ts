@@ -1,0 +1,29 @@
+/**
+ * `npm run conformance -- [cucumber args]`: the conformance suite against the SUT of GIR_PROFILE,
+ * or, with no GIR_PROFILE, the reference self-test of every role. Exit 0: no scenario failed;
+ * 1: a scenario failed; 2: the run could not be made (the one line says why).
+ */
+import { ProfileError } from '../profiles/load-profile';
+import { runConformance, summaryLine } from './conformance-run';
+import { formatCounts } from './lib/test-counts';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(`usage: [GIR_PROFILE=<profile.yaml>] npm run conformance -- [cucumber-js arguments]
+  Runs the conformance suite and writes reports/ (cucumber.html, junit.xml, messages.ndjson,
+  conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
+  Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
+  Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK.`);
+    return;
+  }
+  const outcome = await runConformance(process.argv.slice(2));
+  console.log(summaryLine(outcome.report));
+  console.log(formatCounts(outcome.scenarios));
+  process.exitCode = outcome.exitCode;
+}
+
+main().catch((error: unknown) => {
+  // ProfileError lists every wrong path; other setup errors are one line.
+  console.error(error instanceof ProfileError ? error.message : `gir-conformance: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,30 @@
+/**
+ * `npm test`: unit tests, then the conformance self-test of every role; exits 1 on any failed test
+ * or scenario (not on uncovered IDs) and ends with the line `N passed, N failed`.
+ */
+import { ProfileError } from '../profiles/load-profile';
+import { runConformance, summaryLine } from './conformance-run';
+import { addCounts, formatCounts, TestCounts } from './lib/test-counts';
+import { runUnitTests } from './lib/unit-runner';
+
+async function main(): Promise<void> {
+  const stages: [string, TestCounts][] = [];
+  const unit = await runUnitTests(process.cwd());
+  stages.push(['unit tests', unit]);
+  console.log(`\n== unit tests: ${formatCounts(unit)}\n`);
+
+  const conformance = await runConformance([]);
+  stages.push(['conformance scenarios', conformance.scenarios]);
+  console.log(`\n== conformance: ${summaryLine(conformance.report)}`);
+
+  const total = stages.reduce((sum, [, counts]) => addCounts(sum, counts), { passed: 0, failed: 0, skipped: 0 });
+  for (const [name, counts] of stages) console.log(`   ${name}: ${formatCounts(counts)}`);
+  console.log(formatCounts(total));
+  process.exitCode = total.failed > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProfileError ? error.message : `npm test: ${error instanceof Error ? error.message : String(error)}`);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 2;
+});
