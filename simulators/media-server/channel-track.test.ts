@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChannelTrack } from './channel-track';
+
+const FRAME = 160;
+const frame = (value: number): Int16Array => new Int16Array(FRAME).fill(value);
+const MAX_DRIFT = 480;
+
+test('packets are placed by RTP timestamp from the segment anchor, not by their jittery arrival', () => {
+  const track = new ChannelTrack(MAX_DRIFT, 16);
+  track.beginSegment(0);
+  assert.equal(track.accept({ arrivalSample: 100, ssrc: 1, timestamp: 5000, pcm: frame(1) }), 100);
+  assert.equal(track.accept({ arrivalSample: 300, ssrc: 1, timestamp: 5160, pcm: frame(2) }), 260);
+  // frame 3 lost; frame 4 arrives early
+  assert.equal(track.accept({ arrivalSample: 560, ssrc: 1, timestamp: 5480, pcm: frame(4) }), 580);
+  const samples = track.samples(800);
+  assert.equal(samples[99], 0);
+  assert.equal(samples[100], 1);
+  assert.equal(samples[260], 2);
+  assert.equal(samples[420], 0, 'the lost frame is padded with silence');
+  assert.equal(samples[579], 0);
+  assert.equal(samples[580], 4);
+  assert.equal(samples[740], 0, 'after the last frame, silence up to the total');
+});
+
+test('nothing is written while paused, audio beyond the pause point is cut, resume re-anchors', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  track.accept({ arrivalSample: 0, ssrc: 1, timestamp: 0, pcm: frame(1) });
+  track.accept({ arrivalSample: 160, ssrc: 1, timestamp: 160, pcm: frame(2) });
+  track.endSegment(200); // pause inside frame 2
+  assert.equal(track.accept({ arrivalSample: 320, ssrc: 1, timestamp: 320, pcm: frame(3) }), undefined);
+  track.beginSegment(1000); // resume
+  // a late packet from before the resume must not reach into the paused span
+  assert.equal(track.accept({ arrivalSample: 1005, ssrc: 1, timestamp: 480, pcm: frame(9) }), 1005);
+  assert.equal(track.accept({ arrivalSample: 1010, ssrc: 1, timestamp: 160, pcm: frame(7) }), undefined);
+  // one that straddles the resume point is written from the resume point only
+  assert.equal(track.accept({ arrivalSample: 1012, ssrc: 1, timestamp: 320, pcm: frame(8) }), 845);
+  const samples = track.samples(1400);
+  assert.equal(samples[199], 2);
+  assert.equal(samples[200], 0);
+  assert.ok(samples.subarray(200, 1000).every((s) => s === 0), 'paused span is digital silence');
+  assert.deepEqual([...samples.subarray(999, 1006)], [0, 8, 8, 8, 8, 8, 9]);
+  assert.deepEqual(track.stats, { placed: 4, droppedOutsideSegment: 2, reanchored: 0 });
+});
+
+test('a sender whose timestamp stops during hold is re-anchored at arrival', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  track.accept({ arrivalSample: 0, ssrc: 7, timestamp: 0, pcm: frame(1) });
+  assert.equal(track.accept({ arrivalSample: 8000, ssrc: 7, timestamp: 160, pcm: frame(2) }), 8000);
+  assert.equal(track.stats.reanchored, 1);
+  assert.equal(track.accept({ arrivalSample: 8170, ssrc: 7, timestamp: 320, pcm: frame(3) }), 8160);
+});
+
+test('a new SSRC anchors afresh; timestamps wrap at 2^32', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  track.accept({ arrivalSample: 0, ssrc: 1, timestamp: 0xffffff60, pcm: frame(1) });
+  assert.equal(track.accept({ arrivalSample: 160, ssrc: 1, timestamp: 0, pcm: frame(2) }), 160);
+  assert.equal(track.accept({ arrivalSample: 400, ssrc: 2, timestamp: 99, pcm: frame(3) }), 400);
+});
+
+test('the buffer grows as the recording does', () => {
+  const track = new ChannelTrack(MAX_DRIFT, 10);
+  track.beginSegment(0);
+  for (let i = 0; i < 100; i++) track.accept({ arrivalSample: i * FRAME, ssrc: 1, timestamp: i * FRAME, pcm: frame(i + 1) });
+  assert.equal(track.length, 100 * FRAME);
+  assert.equal(track.samples(100 * FRAME)[99 * FRAME], 100);
+});

@@ -1,0 +1,106 @@
+/**
+ * One channel of a recording as it is built: decoded samples placed on the session's time line.
+ *
+ * Placement: the first packet of a segment (after start or resume, or from a new SSRC) is placed at
+ * its arrival time; later packets at the position their RTP timestamp gives relative to that anchor,
+ * so arrival jitter never moves audio and a loss leaves a gap of exactly the lost frames. A gap is
+ * digital silence (the buffer starts zeroed): that is the padding of PAD-06. When timestamp and
+ * arrival drift apart by more than `maxDriftSamples` (a sender that stops its clock on hold), the
+ * track re-anchors at arrival, so later audio stays at its true time.
+ * Outside a segment (before start, while paused, after stop) nothing is written (PAD-02).
+ */
+export interface TrackPacket {
+  /** Arrival time as a sample offset from the start of the recording. */
+  arrivalSample: number;
+  ssrc: number;
+  timestamp: number;
+  pcm: Int16Array;
+}
+
+export interface TrackStats {
+  placed: number;
+  droppedOutsideSegment: number;
+  reanchored: number;
+}
+
+export class ChannelTrack {
+  private buffer: Int16Array;
+  private written = 0;
+  private open = false;
+  private segmentStart = 0;
+  private anchor?: { ssrc: number; timestamp: number; position: number };
+  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0 };
+
+  constructor(private readonly maxDriftSamples: number, initialSamples = 8000 * 16) {
+    this.buffer = new Int16Array(initialSamples);
+  }
+
+  /** Opens a segment at `position` (start or resume): audio may be written from there on. */
+  beginSegment(position: number): void {
+    this.open = true;
+    this.segmentStart = Math.max(0, Math.round(position));
+    this.anchor = undefined;
+  }
+
+  /** Closes the segment at `position` (pause or stop): audio placed beyond it is removed. */
+  endSegment(position: number): void {
+    const end = Math.max(this.segmentStart, Math.round(position));
+    if (this.written > end) {
+      this.buffer.fill(0, end, this.written);
+      this.written = end;
+    }
+    this.open = false;
+    this.anchor = undefined;
+  }
+
+  /** Places a packet; returns the sample offset it was written at, or undefined if dropped. */
+  accept(packet: TrackPacket): number | undefined {
+    if (!this.open) {
+      this.stats.droppedOutsideSegment++;
+      return undefined;
+    }
+    const arrival = Math.round(packet.arrivalSample);
+    let position: number;
+    if (!this.anchor || this.anchor.ssrc !== packet.ssrc) {
+      position = arrival;
+      this.anchor = { ssrc: packet.ssrc, timestamp: packet.timestamp, position };
+    } else {
+      position = this.anchor.position + ((packet.timestamp - this.anchor.timestamp) | 0);
+      if (Math.abs(position - arrival) > this.maxDriftSamples) {
+        position = arrival;
+        this.anchor = { ssrc: packet.ssrc, timestamp: packet.timestamp, position };
+        this.stats.reanchored++;
+      }
+    }
+    const skip = Math.max(0, this.segmentStart - position);
+    if (skip >= packet.pcm.length) {
+      this.stats.droppedOutsideSegment++;
+      return undefined;
+    }
+    this.write(position + skip, packet.pcm.subarray(skip));
+    this.stats.placed++;
+    return position;
+  }
+
+  /** The channel as `totalSamples` samples: silence where nothing was written. */
+  samples(totalSamples: number): Int16Array {
+    const result = new Int16Array(totalSamples);
+    result.set(this.buffer.subarray(0, Math.min(this.written, totalSamples)));
+    return result;
+  }
+
+  get length(): number {
+    return this.written;
+  }
+
+  private write(position: number, pcm: Int16Array): void {
+    const end = position + pcm.length;
+    if (end > this.buffer.length) {
+      const grown = new Int16Array(Math.max(end, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.written));
+      this.buffer = grown;
+    }
+    this.buffer.set(pcm, position);
+    this.written = Math.max(this.written, end);
+  }
+}
