@@ -100,3 +100,5 @@ export type Profile = z.infer<typeof profileSchema>;
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 export type DirectoryType = DirectoryEntry['type'];
 export type Tolerances = Profile['tolerance'];
+/** The role of the SUT in a run: call control (SIP Server) or recorder (Media Server). */
+export type SutRole = Profile['sut']['role'];

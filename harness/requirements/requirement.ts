@@ -1,9 +1,11 @@
-/** One row of the requirement catalogue (REQUIREMENTS.md / features/requirements.yaml). */
+import type { SutRole } from '../../profiles/profile-schema';
+
+export type { SutRole };
+
+/** Who must behave so: the call-control system (SUT) or the recorder (MS). */
 export type Owner = 'SUT' | 'MS';
 
-/** The role of the SUT in a run: call control (SIP Server) or recorder (Media Server). */
-export type SutRole = 'call-control' | 'recorder';
-
+/** One row of the requirement catalogue (REQUIREMENTS.md / features/requirements.yaml). */
 export interface Requirement {
   id: string;
   group: string;
