@@ -1,6 +1,9 @@
-// Cucumber configuration. `npm run conformance` (harness/conformance.ts) runs this with the role
+// Cucumber configuration. `npm run conformance` (harness/conformance-run.ts) runs this with the role
 // filter and GIR_PROFILES set; running cucumber-js directly works too (call-control, default.yaml).
+// GIR_REPORTS_DIR moves the report files (the mutant runs keep theirs apart);
+// GIR_CONSOLE_FORMAT picks the console formatter (default: pretty).
 const loader = process.env.GIR_LOADER === 'ts-node' ? 'ts-node/register/transpile-only' : 'tsx/cjs';
+const reports = process.env.GIR_REPORTS_DIR || 'reports';
 
 module.exports = {
   default: {
@@ -8,10 +11,10 @@ module.exports = {
     require: ['steps/**/*.ts'],
     requireModule: [loader],
     format: [
-      'pretty',
-      'html:reports/cucumber.html',
-      'junit:reports/junit.xml',
-      'message:reports/messages.ndjson',
+      process.env.GIR_CONSOLE_FORMAT || 'pretty',
+      `html:${reports}/cucumber.html`,
+      `junit:${reports}/junit.xml`,
+      `message:${reports}/messages.ndjson`,
     ],
     formatOptions: { snippetInterface: 'async-await' },
     strict: true,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PROFILE_PATH, LoadedProfile, loadProfile } from '../profiles/load-profile';
 import { loadCatalogue } from './requirements/catalogue';
@@ -6,11 +6,10 @@ import { SutRole } from './requirements/requirement';
 import { buildConformanceReport, ConformanceReport, ConformanceRun } from './report/conformance-report';
 import { renderConformanceHtml } from './report/conformance-html';
 import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
-import { readRunResults } from './report/run-results';
-import { runChild } from './lib/run-child';
+import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { TestCounts } from './lib/test-counts';
 
-const ROOT = join(__dirname, '..');
+const ROOT = PROJECT_ROOT;
 /** The profiles of the reference self-test, one per role (the recorder role comes with its profile). */
 export const DEFAULT_PROFILE_PATHS = [DEFAULT_PROFILE_PATH, join(ROOT, 'profiles', 'recorder.yaml')].filter(existsSync);
 
@@ -47,25 +46,15 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   const profiles = profilesForRun(env);
   const roles = profiles.map((p) => p.profile.sut.role);
   const reports = join(ROOT, 'reports');
-  mkdirSync(reports, { recursive: true });
-  for (const file of ['messages.ndjson', 'cucumber.html', 'junit.xml', 'conformance.json', 'conformance.html']) {
-    rmSync(join(reports, file), { force: true });
-  }
+  for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
   const roleTags = roleTagExpression(roles);
-  const args = [
-    join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'),
-    ...(roleTags ? ['--tags', roleTags] : []),
-    ...cucumberArgs,
-  ];
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
   const startedAt = new Date().toISOString();
-  const child = await runChild(process.execPath, args, {
-    cwd: ROOT,
+  const { exitCode: cucumberExit, results } = await runCucumberProcess({
+    args: [...(roleTags ? ['--tags', roleTags] : []), ...cucumberArgs],
+    reportsDir: reports,
     env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole) },
   });
-  const messagesPath = join(reports, 'messages.ndjson');
-  if (!existsSync(messagesPath)) throw new RunSetupError(`cucumber exited ${child.code} without writing ${messagesPath}`);
-  const results = readRunResults(messagesPath);
   const runs: ConformanceRun[] = profiles.map((p) => ({
     role: p.profile.sut.role,
     sut: { name: p.profile.sut.name, version: p.profile.sut.version },
@@ -89,7 +78,7 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
     else scenarios.skipped++;
   }
   // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
-  const failed = child.code !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
+  const failed = cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
   return { exitCode: failed ? 1 : 0, scenarios, report };
 }

@@ -1,11 +1,13 @@
 /**
- * `npm test`: unit tests, then the conformance self-test of every role; exits 1 on any failed test
- * or scenario (not on uncovered IDs) and ends with the line `N passed, N failed`.
+ * `npm test`: unit tests, the conformance self-test of every role, then every mutant; exits 1 on
+ * any failed test or scenario or surviving mutant (not on uncovered IDs) and ends with the line
+ * `N passed, N failed` (a killed mutant counts as passed).
  */
 import { ProfileError } from '../profiles/load-profile';
 import { runConformance, summaryLine } from './conformance-run';
 import { addCounts, formatCounts, TestCounts } from './lib/test-counts';
 import { runUnitTests } from './lib/unit-runner';
+import { runMutants } from './mutants-run';
 
 async function main(): Promise<void> {
   const stages: [string, TestCounts][] = [];
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
   const conformance = await runConformance([]);
   stages.push(['conformance scenarios', conformance.scenarios]);
   console.log(`\n== conformance: ${summaryLine(conformance.report)}`);
+
+  const mutants = await runMutants([], { parallel: 2 });
+  const killed = mutants.mutants.filter((m) => m.killed).length;
+  stages.push(['mutants killed', { passed: killed, failed: mutants.mutants.length - killed, skipped: 0 }]);
 
   const total = stages.reduce((sum, [, counts]) => addCounts(sum, counts), { passed: 0, failed: 0, skipped: 0 });
   for (const [name, counts] of stages) console.log(`   ${name}: ${formatCounts(counts)}`);

@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRunResults, RunResults } from '../report/run-results';
+import { runChild } from './run-child';
+
+export const PROJECT_ROOT = join(__dirname, '..', '..');
+
+export interface CucumberRun {
+  exitCode: number;
+  results: RunResults;
+}
+
+/**
+ * Runs cucumber-js (config: cucumber.js) in a child process with its reports in `reportsDir`, and
+ * reads back what every scenario did. A run that wrote no message stream is an error: it means
+ * cucumber could not start, which must never pass as "no scenario failed".
+ */
+export async function runCucumberProcess(options: {
+  args: string[];
+  reportsDir: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<CucumberRun> {
+  mkdirSync(options.reportsDir, { recursive: true });
+  for (const file of ['messages.ndjson', 'cucumber.html', 'junit.xml']) rmSync(join(options.reportsDir, file), { force: true });
+  const child = await runChild(process.execPath, [join(PROJECT_ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), ...options.args], {
+    cwd: PROJECT_ROOT,
+    env: { ...options.env, GIR_REPORTS_DIR: options.reportsDir },
+  });
+  const messagesPath = join(options.reportsDir, 'messages.ndjson');
+  if (!existsSync(messagesPath)) throw new Error(`cucumber exited ${child.code} without writing ${messagesPath}`);
+  return { exitCode: child.code, results: readRunResults(messagesPath) };
+}
