@@ -1,0 +1,79 @@
+/**
+ * The recording analyzer: from decoded channels and what was sent, each channel's timeline
+ * (audio(stream, frames a..b), silence, unknown — at sample offsets) and the verdicts about it.
+ */
+import * as layout from '../media/watermark/layout';
+import { buildChannelTimeline } from './channel-timeline';
+import { crosstalkVerdicts, dropVerdicts, duplicateVerdicts, leakVerdicts, shiftVerdicts } from './frame-verdicts';
+import { durationVerdict, paddingVerdicts, unknownAudioVerdicts } from './padding-verdicts';
+import { AnalyzeRecordingInput, ChannelTimeline, RecordingAnalysis, Verdict } from './recording-analysis';
+import { DEFAULT_SCAN_OPTIONS, ScanOptions } from './scan-options';
+import { SendLogIndex } from './send-log-index';
+import { computeTimeBase } from './time-base';
+import { resolveTolerances } from './tolerances';
+
+export class RecordingInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordingInputError';
+  }
+}
+
+export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysis {
+  const sampleRate = input.sampleRate ?? layout.SAMPLE_RATE;
+  if (sampleRate !== layout.SAMPLE_RATE) {
+    throw new RecordingInputError(`sample rate ${sampleRate} Hz: the watermark needs the 8000 Hz G.711 path unresampled`);
+  }
+  if (input.channels.length === 0) throw new RecordingInputError('the recording has no channels');
+  const lengthSamples = input.channels[0].length;
+  if (input.channels.some((c) => c.length !== lengthSamples)) throw new RecordingInputError('channels differ in length');
+  const scan: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...input.scan };
+  const sendLog = new SendLogIndex(input.streams);
+  const channels = input.channels.map((samples, channel) =>
+    buildChannelTimeline(channel, samples, scan, (id) => sendLog.firstIndex(id)),
+  );
+  return judgeTimelines(input, channels, sendLog, sampleRate, lengthSamples);
+}
+
+/** Verdicts over channel timelines already built (analyzeRecording, or timelines built in workers). */
+export function judgeTimelines(
+  input: AnalyzeRecordingInput,
+  channels: ChannelTimeline[],
+  sendLog = new SendLogIndex(input.streams),
+  sampleRate = input.sampleRate ?? layout.SAMPLE_RATE,
+  lengthSamples = input.channels[0]?.length ?? 0,
+): RecordingAnalysis {
+  const tolerances = resolveTolerances(input.tolerances);
+  const pauses = [...(input.expectedPauses ?? [])];
+  const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
+  const window =
+    timeBase.fileStartMs === undefined
+      ? undefined
+      : {
+          startMs: timeBase.fileStartMs,
+          stopMs: input.recording?.stopMs ?? timeBase.fileStartMs + (lengthSamples * 1000) / sampleRate,
+        };
+  const verdicts: Verdict[] = [
+    ...paddingVerdicts(channels, pauses, timeBase, sampleRate, lengthSamples, tolerances),
+    ...crosstalkVerdicts(channels, sendLog),
+    ...leakVerdicts(channels, sendLog, pauses, tolerances),
+    ...duplicateVerdicts(channels, sendLog),
+    ...(window
+      ? dropVerdicts(channels, sendLog, input.streams, pauses, timeBase, window, sampleRate, tolerances)
+      : []),
+    ...shiftVerdicts(channels, sendLog, timeBase, sampleRate, tolerances),
+    ...unknownAudioVerdicts(channels, sampleRate, tolerances),
+  ];
+  const duration = durationVerdict(input.recording, sampleRate, lengthSamples, tolerances);
+  if (duration) verdicts.push(duration);
+  return {
+    sampleRate,
+    lengthSamples,
+    channels,
+    timeBase,
+    expectedPauses: pauses,
+    streams: input.streams,
+    tolerances,
+    verdicts,
+  };
+}

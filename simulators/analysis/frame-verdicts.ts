@@ -1,0 +1,232 @@
+/**
+ * Verdicts about frames: crosstalk (a stream in the wrong channel), foreign streams (a stream this
+ * call never sent: another call's audio), duplicates, leaks (frames sent during a pause), drops
+ * (frames sent while recording that the file lacks) and time shifts (audio away from where its send
+ * times put it). Each names the frames and the sample spans that prove it.
+ */
+import * as layout from '../media/watermark/layout';
+import { ChannelTimeline, FrameRunVerdict, TimeBase, TimeShiftVerdict, TimeWindow } from './recording-analysis';
+import { SendLogIndex, describeStream } from './send-log-index';
+import { AnalysisTolerances } from './tolerances';
+import { median } from './time-base';
+
+const FRAME_SAMPLES = layout.FRAME_SAMPLES;
+
+interface FrameHit {
+  channel: number;
+  streamId: number;
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** Splits hits (in file order) into runs of consecutive indexes of one stream in one channel. */
+function runsOf(hits: FrameHit[]): FrameHit[][] {
+  const runs: FrameHit[][] = [];
+  for (const hit of hits) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.channel === hit.channel && last.streamId === hit.streamId && last.index + 1 === hit.index) run.push(hit);
+    else runs.push([hit]);
+  }
+  return runs;
+}
+
+function runVerdict(
+  type: FrameRunVerdict['type'],
+  run: FrameHit[],
+  message: (what: string) => string,
+  extra: Partial<FrameRunVerdict> = {},
+): FrameRunVerdict {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const indexes = first.index === last.index ? `frame ${first.index}` : `frames ${first.index}..${last.index}`;
+  return {
+    type,
+    severity: 'fail',
+    channel: first.channel,
+    streamId: first.streamId,
+    firstIndex: first.index,
+    lastIndex: last.index,
+    frameCount: run.length,
+    spans: [{ channel: first.channel, start: first.start, end: last.end }],
+    message: message(`${indexes} at samples ${first.start}..${last.end} of channel ${first.channel}`),
+    ...extra,
+  };
+}
+
+export function crosstalkVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
+  const verdicts: FrameRunVerdict[] = [];
+  for (const { channel, segments } of channels) {
+    for (const segment of segments) {
+      if (segment.kind !== 'audio') continue;
+      const stream = sendLog.stream(segment.streamId);
+      if (stream && stream.channel === channel) continue;
+      const run: FrameHit[] = [
+        { channel, streamId: segment.streamId, index: segment.firstIndex, start: segment.start, end: segment.start },
+        { channel, streamId: segment.streamId, index: segment.lastIndex, start: segment.start, end: segment.start + segment.length },
+      ];
+      const hit = runVerdict(stream ? 'crosstalk' : 'foreign-stream', run, (where) =>
+        stream
+          ? `${describeStream(stream, segment.streamId)} belongs in ${stream.channel === 'none' ? 'no channel of this recording' : `channel ${stream.channel}`}, found ${where}`
+          : `stream ${segment.streamId} was not sent in this call (another call's audio?), found ${where}`,
+      );
+      hit.frameCount = segment.frameCount;
+      if (stream) hit.expectedChannel = stream.channel;
+      verdicts.push(hit);
+    }
+  }
+  return verdicts;
+}
+
+export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
+  const hits: FrameHit[] = [];
+  for (const { channel, frames } of channels) {
+    const seen = new Map<number, Set<number>>();
+    for (const frame of frames) {
+      let indexes = seen.get(frame.streamId);
+      if (!indexes) seen.set(frame.streamId, (indexes = new Set()));
+      if (indexes.has(frame.index)) {
+        hits.push({ channel, streamId: frame.streamId, index: frame.index, start: frame.start, end: frame.start + frame.length });
+      }
+      indexes.add(frame.index);
+    }
+  }
+  return runsOf(hits).map((run) =>
+    runVerdict('duplicate', run, (where) => `${describeStream(sendLog.stream(run[0].streamId), run[0].streamId)} repeats ${where}`),
+  );
+}
+
+/** The pause a send time falls in, at least `guardMs` inside both edges. */
+function pauseHolding(timeMs: number, pauses: readonly TimeWindow[], guardMs: number): TimeWindow | undefined {
+  return pauses.find((pause) => timeMs >= pause.startMs + guardMs && timeMs <= pause.endMs - guardMs);
+}
+
+export function leakVerdicts(
+  channels: readonly ChannelTimeline[],
+  sendLog: SendLogIndex,
+  pauses: readonly TimeWindow[],
+  tolerances: AnalysisTolerances,
+): FrameRunVerdict[] {
+  if (pauses.length === 0) return [];
+  const hits: (FrameHit & { pause: TimeWindow })[] = [];
+  for (const { channel, frames } of channels) {
+    for (const frame of frames) {
+      const sent = sendLog.sent(frame.streamId, frame.index);
+      const pause = sent && pauseHolding(sent.sentAtMs, pauses, tolerances.leakGuardMs);
+      if (pause) hits.push({ channel, streamId: frame.streamId, index: frame.index, start: frame.start, end: frame.start + frame.length, pause });
+    }
+  }
+  return runsOf(hits).map((run) => {
+    const pause = (run[0] as (typeof hits)[number]).pause;
+    return runVerdict(
+      'leak',
+      run,
+      (where) =>
+        `${describeStream(sendLog.stream(run[0].streamId), run[0].streamId)} sent during the pause ${pause.startMs}..${pause.endMs} ms is in the file: ${where}`,
+      { pause },
+    );
+  });
+}
+
+export function dropVerdicts(
+  channels: readonly ChannelTimeline[],
+  sendLog: SendLogIndex,
+  streams: readonly { streamId: number; channel: number | 'none' }[],
+  pauses: readonly TimeWindow[],
+  timeBase: TimeBase,
+  window: { startMs: number; stopMs: number },
+  sampleRate: number,
+  tolerances: AnalysisTolerances,
+): FrameRunVerdict[] {
+  const fileStartMs = timeBase.fileStartMs;
+  if (fileStartMs === undefined) return [];
+  const toSample = (ms: number): number => Math.round(((ms - fileStartMs) * sampleRate) / 1000);
+  const guard = tolerances.dropGuardMs;
+  const verdicts: FrameRunVerdict[] = [];
+  for (const { streamId, channel } of streams) {
+    if (channel === 'none' || !channels[channel]) continue;
+    const found = new Set<number>();
+    for (const frame of channels[channel].frames) if (frame.streamId === streamId) found.add(frame.index);
+    const missing: (FrameHit & { lost: boolean })[] = [];
+    for (const frame of sendLog.stream(streamId)?.frames ?? []) {
+      const t = frame.sentAtMs;
+      if (t < window.startMs + guard || t > window.stopMs - guard) continue;
+      if (pauses.some((pause) => t >= pause.startMs - guard && t <= pause.endMs + guard)) continue;
+      if (found.has(frame.index)) continue;
+      const start = toSample(t);
+      missing.push({ channel, streamId, index: frame.index, start, end: start + FRAME_SAMPLES, lost: frame.lost === true });
+    }
+    for (const run of runsOf(missing)) {
+      const injectedLoss = run.every((hit) => (hit as (typeof missing)[number]).lost);
+      const verdict = runVerdict(
+        'drop',
+        run,
+        (where) =>
+          `${describeStream(sendLog.stream(streamId), streamId)} is missing ${where.replace(' at samples', ', expected at samples')}${injectedLoss ? ' (lost on purpose by injected loss)' : ''}`,
+        { injectedLoss },
+      );
+      if (injectedLoss) verdict.severity = 'info';
+      verdicts.push(verdict);
+    }
+  }
+  return verdicts;
+}
+
+/** Audio segments whose frames sit more than shiftMs away from where their send times put them. */
+export function shiftVerdicts(
+  channels: readonly ChannelTimeline[],
+  sendLog: SendLogIndex,
+  timeBase: TimeBase,
+  sampleRate: number,
+  tolerances: AnalysisTolerances,
+): TimeShiftVerdict[] {
+  const verdicts: TimeShiftVerdict[] = [];
+  const fileStartMs = timeBase.fileStartMs;
+  if (fileStartMs === undefined) return verdicts;
+  if (timeBase.shiftMs !== undefined && Math.abs(timeBase.shiftMs) > tolerances.shiftMs) {
+    verdicts.push({
+      type: 'time-shift',
+      severity: 'fail',
+      shiftMs: timeBase.shiftMs,
+      spans: [],
+      message: `the audio sits ${timeBase.shiftMs.toFixed(1)} ms from where the recording start (${fileStartMs} ms) puts it (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
+    });
+  }
+  for (const { channel, frames } of channels) {
+    let i = 0;
+    while (i < frames.length) {
+      // A run: consecutive whole-or-cut frames of one stream, back to back in the file.
+      let j = i + 1;
+      while (
+        j < frames.length &&
+        frames[j].streamId === frames[i].streamId &&
+        frames[j].start === frames[j - 1].start + frames[j - 1].length
+      ) j++;
+      const offsets: number[] = [];
+      for (let k = i; k < j; k++) {
+        const sent = sendLog.sent(frames[k].streamId, frames[k].index);
+        const frameStartMs = ((frames[k].start - frames[k].frameOffset) * 1000) / sampleRate;
+        if (sent) offsets.push(sent.sentAtMs - frameStartMs - fileStartMs);
+      }
+      if (offsets.length > 0) {
+        const shiftMs = -median(offsets);
+        if (Math.abs(shiftMs) > tolerances.shiftMs) {
+          const start = frames[i].start;
+          const end = frames[j - 1].start + frames[j - 1].length;
+          verdicts.push({
+            type: 'time-shift',
+            severity: 'fail',
+            channel,
+            streamId: frames[i].streamId,
+            shiftMs,
+            spans: [{ channel, start, end }],
+            message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${shiftMs.toFixed(1)} ms ${shiftMs > 0 ? 'late' : 'early'} against their send times (tolerance ${tolerances.shiftMs} ms)`,
+          });
+        }
+      }
+      i = j;
+    }
+  }
+  return verdicts;
+}

@@ -1,0 +1,135 @@
+/**
+ * Padding verdicts (PAD-01, PAD-05): for every expected pause and every channel, the silence that
+ * covers it and how far its edges sit from the pause and resume times; plus the file duration
+ * against the session's wall time, and audio nobody can explain.
+ */
+import {
+  ChannelTimeline,
+  DurationVerdict,
+  PaddingVerdict,
+  SilenceSegment,
+  TimeBase,
+  TimeWindow,
+  UnknownAudioVerdict,
+} from './recording-analysis';
+import { AnalysisTolerances } from './tolerances';
+
+export function paddingVerdicts(
+  channels: readonly ChannelTimeline[],
+  pauses: readonly TimeWindow[],
+  timeBase: TimeBase,
+  sampleRate: number,
+  lengthSamples: number,
+  tolerances: AnalysisTolerances,
+): PaddingVerdict[] {
+  const verdicts: PaddingVerdict[] = [];
+  const fileStartMs = timeBase.fileStartMs;
+  const toMs = (samples: number): number => (samples * 1000) / sampleRate;
+  for (const pause of pauses) {
+    const label = pause.label ? ` (${pause.label})` : '';
+    for (const { channel, segments } of channels) {
+      if (fileStartMs === undefined) {
+        verdicts.push({
+          type: 'padding',
+          severity: 'fail',
+          channel,
+          pause,
+          expected: { start: 0, end: 0 },
+          spans: [],
+          message: `pause ${pause.startMs}..${pause.endMs} ms${label}: no time base (no recording start given and no frame with a send time found)`,
+        });
+        continue;
+      }
+      const start = Math.max(0, Math.round(((pause.startMs - fileStartMs) * sampleRate) / 1000));
+      const end = Math.min(lengthSamples, Math.round(((pause.endMs - fileStartMs) * sampleRate) / 1000));
+      if (end <= start) continue; // the pause lies outside the file
+      const covering = segments.filter(
+        (s): s is SilenceSegment => s.kind === 'silence' && s.start < end && s.start + s.length > start,
+      );
+      const expected = { start, end };
+      if (covering.length === 0) {
+        verdicts.push({
+          type: 'padding',
+          severity: 'fail',
+          channel,
+          pause,
+          expected,
+          spans: [{ channel, start, end }],
+          message: `pause ${pause.startMs}..${pause.endMs} ms${label}: no silence in channel ${channel} over samples ${start}..${end}`,
+        });
+        continue;
+      }
+      const found = {
+        start: covering[0].start,
+        end: covering[covering.length - 1].start + covering[covering.length - 1].length,
+        digital: covering.every((s) => s.digital),
+      };
+      const startErrorMs = toMs(found.start - start);
+      const endErrorMs = toMs(found.end - end);
+      const ok = Math.abs(startErrorMs) <= tolerances.padEdgeMs && Math.abs(endErrorMs) <= tolerances.padEdgeMs;
+      verdicts.push({
+        type: 'padding',
+        severity: ok ? 'pass' : 'fail',
+        channel,
+        pause,
+        expected,
+        found,
+        startErrorMs,
+        endErrorMs,
+        spans: [{ channel, start: found.start, end: found.end }],
+        message:
+          `pause ${pause.startMs}..${pause.endMs} ms${label}: channel ${channel} silent over samples ${found.start}..${found.end}` +
+          ` (expected ${start}..${end}): start ${signed(startErrorMs)} ms, end ${signed(endErrorMs)} ms` +
+          ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}`,
+      });
+    }
+  }
+  return verdicts;
+}
+
+export function durationVerdict(
+  recording: { startMs?: number; stopMs?: number } | undefined,
+  sampleRate: number,
+  lengthSamples: number,
+  tolerances: AnalysisTolerances,
+): DurationVerdict | undefined {
+  if (recording?.startMs === undefined || recording.stopMs === undefined) return undefined;
+  const expectedSamples = Math.round(((recording.stopMs - recording.startMs) * sampleRate) / 1000);
+  const errorMs = ((lengthSamples - expectedSamples) * 1000) / sampleRate;
+  const ok = Math.abs(errorMs) <= tolerances.durationMs;
+  return {
+    type: 'duration',
+    severity: ok ? 'pass' : 'fail',
+    expectedSamples,
+    actualSamples: lengthSamples,
+    errorMs,
+    spans: [],
+    message: `file holds ${lengthSamples} samples per channel, the session lasted ${expectedSamples}: ${signed(errorMs)} ms (tolerance ±${tolerances.durationMs} ms)`,
+  };
+}
+
+export function unknownAudioVerdicts(
+  channels: readonly ChannelTimeline[],
+  sampleRate: number,
+  tolerances: AnalysisTolerances,
+): UnknownAudioVerdict[] {
+  const minSamples = (tolerances.unknownMinMs * sampleRate) / 1000;
+  const verdicts: UnknownAudioVerdict[] = [];
+  for (const { channel, segments } of channels) {
+    for (const s of segments) {
+      if (s.kind !== 'unknown' || s.length < minSamples) continue;
+      verdicts.push({
+        type: 'unknown-audio',
+        severity: 'fail',
+        channel,
+        spans: [{ channel, start: s.start, end: s.start + s.length }],
+        message: `channel ${channel} holds ${s.length} samples of audio that is neither a watermark frame nor silence at samples ${s.start}..${s.start + s.length}`,
+      });
+    }
+  }
+  return verdicts;
+}
+
+function signed(ms: number): string {
+  return `${ms >= 0 ? '+' : ''}${ms.toFixed(2)}`;
+}

@@ -1,0 +1,174 @@
+/**
+ * The analyzer's contract: what goes in (the recording's channels, the streams that were sent with
+ * their send times, expected pauses) and what comes out (per-channel timeline, typed verdicts).
+ * Channels are numbered from 0 everywhere, in data and in messages: channel 0 is the WAV's first
+ * channel, which MS-03 calls channel 1 (the party side, a=label:1).
+ */
+import { ScanOptions } from './scan-options';
+import { AnalysisTolerances } from './tolerances';
+
+export interface SentFrameTime {
+  /** Frame index as sent (the watermark carries it modulo 2^16). */
+  index: number;
+  /** When the endpoint sent it, in ms on the clock the pauses and recording times use. */
+  sentAtMs: number;
+  /** Dropped on purpose by injected loss: its absence is not the recorder's fault. */
+  lost?: boolean;
+}
+
+export interface SentStream {
+  streamId: number;
+  /** The channel this stream must appear in, or 'none' for a stream that must not appear at all. */
+  channel: number | 'none';
+  /** For messages, e.g. "caller", "agent", "call 17 caller". */
+  label?: string;
+  frames: readonly SentFrameTime[];
+}
+
+export interface TimeWindow {
+  startMs: number;
+  endMs: number;
+  label?: string;
+}
+
+export interface AnalyzeRecordingInput {
+  /** Decoded PCM, one array per channel (readWav gives this). */
+  channels: readonly Int16Array[];
+  sampleRate?: number;
+  streams: readonly SentStream[];
+  /** When the recorder was paused (command received) until resumed, on the send clock. */
+  expectedPauses?: readonly TimeWindow[];
+  /** When the recording started/stopped on the send clock; without a start the analyzer estimates it. */
+  recording?: { startMs?: number; stopMs?: number };
+  tolerances?: Partial<AnalysisTolerances>;
+  scan?: Partial<ScanOptions>;
+}
+
+/** A frame found in the file; `length` < 160 for a frame cut by a pause edge or the file's ends. */
+export interface FoundFrame {
+  streamId: number;
+  /** Unwrapped frame index (continuity within the channel, anchored on the stream's send log). */
+  index: number;
+  start: number;
+  length: number;
+  /** Which sample of the frame sits at `start` (0 unless the frame's head is cut off). */
+  frameOffset: number;
+  correlation: number;
+  how: 'tracked' | 'decoded' | 'partial';
+}
+
+export interface AudioSegment {
+  kind: 'audio';
+  start: number;
+  length: number;
+  streamId: number;
+  firstIndex: number;
+  lastIndex: number;
+  /** Frames in the segment (whole and cut). */
+  frameCount: number;
+}
+
+export interface SilenceSegment {
+  kind: 'silence';
+  start: number;
+  length: number;
+  /** Every sample within ±silenceAmplitude; false for a quiet stretch that holds noise. */
+  digital: boolean;
+}
+
+export interface UnknownSegment {
+  kind: 'unknown';
+  start: number;
+  length: number;
+}
+
+export type Segment = AudioSegment | SilenceSegment | UnknownSegment;
+
+export interface ChannelTimeline {
+  channel: number;
+  segments: Segment[];
+  frames: FoundFrame[];
+}
+
+/** How file sample offsets map to send-clock time: ms(sample) = fileStartMs + sample / rate * 1000. */
+export interface TimeBase {
+  fileStartMs: number | undefined;
+  source: 'given' | 'estimated' | 'none';
+  /** The offset the frames found imply (median over frames with send times). */
+  estimatedStartMs?: number;
+  /** estimatedStartMs − given start, when the start was given. */
+  shiftMs?: number;
+  framesUsed: number;
+}
+
+/** [start, end) in samples of one channel: the evidence a verdict points at. */
+export interface SampleSpan {
+  channel: number;
+  start: number;
+  end: number;
+}
+
+export type Severity = 'pass' | 'fail' | 'info';
+
+interface VerdictBase {
+  severity: Severity;
+  message: string;
+  spans: SampleSpan[];
+}
+
+export interface PaddingVerdict extends VerdictBase {
+  type: 'padding';
+  channel: number;
+  pause: TimeWindow;
+  /** The pause mapped to file samples. */
+  expected: { start: number; end: number };
+  found?: { start: number; end: number; digital: boolean };
+  startErrorMs?: number;
+  endErrorMs?: number;
+}
+
+export interface FrameRunVerdict extends VerdictBase {
+  type: 'leak' | 'drop' | 'duplicate' | 'crosstalk' | 'foreign-stream';
+  channel: number;
+  streamId: number;
+  firstIndex: number;
+  lastIndex: number;
+  frameCount: number;
+  /** crosstalk: where the stream belongs; drop: whether every missing frame was lost on purpose. */
+  expectedChannel?: number | 'none';
+  injectedLoss?: boolean;
+  pause?: TimeWindow;
+}
+
+export interface TimeShiftVerdict extends VerdictBase {
+  type: 'time-shift';
+  channel?: number;
+  streamId?: number;
+  shiftMs: number;
+}
+
+export interface UnknownAudioVerdict extends VerdictBase {
+  type: 'unknown-audio';
+  channel: number;
+}
+
+export interface DurationVerdict extends VerdictBase {
+  type: 'duration';
+  expectedSamples: number;
+  actualSamples: number;
+  errorMs: number;
+}
+
+export type Verdict = PaddingVerdict | FrameRunVerdict | TimeShiftVerdict | UnknownAudioVerdict | DurationVerdict;
+export type VerdictType = Verdict['type'];
+
+export interface RecordingAnalysis {
+  sampleRate: number;
+  lengthSamples: number;
+  channels: ChannelTimeline[];
+  timeBase: TimeBase;
+  expectedPauses: TimeWindow[];
+  streams: readonly SentStream[];
+  tolerances: AnalysisTolerances;
+  verdicts: Verdict[];
+}

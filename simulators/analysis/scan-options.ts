@@ -1,0 +1,50 @@
+/**
+ * Settings of the watermark scan (how frames are found), apart from the verdict tolerances (how far
+ * a recording may deviate). Defaults follow the measured behaviour of the watermark (WATERMARK.md).
+ */
+export interface ScanOptions {
+  /** Samples between trial windows while searching for frame alignment. */
+  acquireStep: number;
+  /** A predicted next frame at least this correlated with the audio is taken without a tone decode. */
+  trackCorrelation: number;
+  /** A tone-decoded frame (CRC good) must correlate at least this well with its rebuilt frame. */
+  acceptCorrelation: number;
+  /** Chosen-tone energy over other-tone energy a decoded window needs (2 = 3 dB). */
+  minDominance: number;
+  /** |sample| at or below this counts as digital silence (8 covers A-law's idle code). */
+  silenceAmplitude: number;
+  /** Digital silence is a run of at least this many near-zero samples (frames hold at most 3). */
+  minSilenceRun: number;
+  /** A gap stretch whose RMS is at or below this level (dBFS) is silence even if not digital. */
+  quietDbfs: number;
+  /** How far (samples) either side of a tone-decoded window the matched filter looks for the start. */
+  refineRadius: number;
+  /** A cut frame next to a found one must correlate at least this well with its predicted part. */
+  partialCorrelation: number;
+  /**
+   * A frame counts as whole when no prefix or suffix of it fits worse than "nothing there" by more
+   * than this fraction of its energy (isWholeFrame); 0.005 is about half of one edge sample.
+   */
+  wholeFrameMargin: number;
+  /** Shorter cut frames are not identified (their content is too short to tell frames apart). */
+  minPartialSamples: number;
+}
+
+export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
+  acquireStep: 8,
+  trackCorrelation: 0.97,
+  acceptCorrelation: 0.5,
+  minDominance: 2,
+  silenceAmplitude: 8,
+  minSilenceRun: 6,
+  quietDbfs: -24,
+  refineRadius: 8,
+  partialCorrelation: 0.9,
+  minPartialSamples: 8,
+  wholeFrameMargin: 0.005,
+};
+
+/** RMS amplitude of a dBFS level (0 dBFS = full-scale 16-bit sine-free reference 32768). */
+export function dbfsToAmplitude(dbfs: number): number {
+  return 32768 * 10 ** (dbfs / 20);
+}

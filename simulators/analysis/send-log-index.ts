@@ -1,0 +1,43 @@
+/**
+ * Lookups over what was sent: a stream by id, a frame's send time by (stream, index), and sample
+ * offset ↔ send-clock ms once the time base is known.
+ */
+import { SentFrameTime, SentStream } from './recording-analysis';
+
+export class SendLogIndex {
+  private readonly byId = new Map<number, SentStream>();
+  private readonly frames = new Map<number, Map<number, SentFrameTime>>();
+
+  constructor(streams: readonly SentStream[]) {
+    for (const stream of streams) {
+      if (this.byId.has(stream.streamId)) {
+        throw new RangeError(`stream ${stream.streamId} is listed twice in the analyzer input`);
+      }
+      this.byId.set(stream.streamId, stream);
+      const byIndex = new Map<number, SentFrameTime>();
+      for (const frame of stream.frames) byIndex.set(frame.index, frame);
+      this.frames.set(stream.streamId, byIndex);
+    }
+  }
+
+  stream(streamId: number): SentStream | undefined {
+    return this.byId.get(streamId);
+  }
+
+  sent(streamId: number, index: number): SentFrameTime | undefined {
+    return this.frames.get(streamId)?.get(index);
+  }
+
+  /** The first index the stream sent (anchors 16-bit index unwrapping); 0 for an unknown stream. */
+  firstIndex(streamId: number): number {
+    const frames = this.byId.get(streamId)?.frames;
+    if (!frames || frames.length === 0) return 0;
+    let first = frames[0].index;
+    for (const frame of frames) if (frame.index < first) first = frame.index;
+    return first;
+  }
+}
+
+export function describeStream(stream: SentStream | undefined, streamId: number): string {
+  return stream?.label ? `stream ${streamId} (${stream.label})` : `stream ${streamId}`;
+}
