@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readWav } from '../media/wav';
+import { recordingMetadata } from './recording-metadata';
+import { recordingPaths } from './recording-paths';
+import { writeRecordingFiles, temporaryName } from './recording-files';
+
+test('a stereo WAV and its metadata land under their final names, no temporary left', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-files-'));
+  try {
+    const paths = recordingPaths(root, 'rec-1', 'sm/eu');
+    const left = Int16Array.from([1, 2, 3]);
+    const right = Int16Array.from([-1, -2, -3]);
+    const metadata = recordingMetadata({
+      id: 'rec-1', dn: '7001',
+      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: ['sales'], dest: 'sm/eu' },
+      events: [{ type: 'started', at: '2026-01-01T00:00:00.000Z', atMs: 0 }, { type: 'stopped', at: '2026-01-01T00:00:01.000Z', atMs: 1000 }],
+    });
+    await writeRecordingFiles(paths, [left, right], metadata);
+    assert.deepEqual(readdirSync(join(root, 'sm', 'eu')).sort(), ['rec-1.json', 'rec-1.wav']);
+    const wav = readWav(readFileSync(paths.wav));
+    assert.equal(wav.sampleRate, 8000);
+    assert.deepEqual(wav.channels.map((c) => [...c]), [[1, 2, 3], [-1, -2, -3]]);
+    const written = JSON.parse(readFileSync(paths.metadata, 'utf8'));
+    assert.equal(written.connId, '00a1b2c3d4e5f607');
+    assert.deepEqual(written.partitions, ['sales']);
+    assert.equal(written.agentId, null);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('temporary names are hidden and never end in .wav or .json', () => {
+  const name = temporaryName('/rec/a/rec-1.wav');
+  assert.match(name, /^\/rec\/a\/\.rec-1\.wav\.[0-9a-f]{8}\.part$/);
+});

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { writeWav } from '../media/wav';
+import { RecordingMetadata } from './recording-metadata';
+import { RecordingPaths } from './recording-paths';
+
+/**
+ * Writes a recording's WAV and metadata so that a reader never sees a partial file under a final
+ * name (MS-03): each file is written and fsynced under a temporary name in the same directory,
+ * then renamed. The WAV is renamed first, the metadata last: a metadata file means "complete".
+ */
+export async function writeRecordingFiles(
+  paths: RecordingPaths,
+  channels: Int16Array[],
+  metadata: RecordingMetadata,
+  sampleRate = 8000,
+): Promise<void> {
+  await mkdir(paths.directory, { recursive: true });
+  await writeAtomically(paths.wav, writeWav({ sampleRate, channels }));
+  await writeAtomically(paths.metadata, Buffer.from(`${JSON.stringify(metadata, null, 2)}\n`));
+}
+
+/** Temporary files start with '.' and end in '.part': never mistaken for a recording. */
+export function temporaryName(finalPath: string): string {
+  const slash = finalPath.lastIndexOf('/');
+  return `${finalPath.slice(0, slash + 1)}.${finalPath.slice(slash + 1)}.${randomBytes(4).toString('hex')}.part`;
+}
+
+async function writeAtomically(finalPath: string, bytes: Buffer): Promise<void> {
+  const temporary = temporaryName(finalPath);
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, finalPath);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
