@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:dgram';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeRecording, assertRecordingPassed } from '../analysis';
+import { PayloadType, RtpSender, readWav, WatermarkSource } from '../media';
+import { ManualClock } from '../time/manual-clock';
+import { recordingPaths } from './recording-paths';
+import { RecordingSession } from './recording-session';
+
+function fakeSocket(): Socket & EventEmitter {
+  const socket = new EventEmitter() as Socket & EventEmitter;
+  (socket as unknown as { close: () => void }).close = () => undefined;
+  return socket;
+}
+
+test('a paused recording is padded with silence exactly where the commands arrived, in both channels', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const clock = new ManualClock();
+    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
+    const session = new RecordingSession({
+      id: 'rec-1', session: 's-1', dn: '7001',
+      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
+      paths: recordingPaths(root, 'rec-1'), clock, mediaSockets: sockets, maxDriftMs: 60,
+    });
+    const senders = [21, 22].map((streamId, label) => new RtpSender({
+      clock, ssrc: 1000 + label, payloadType: PayloadType.PCMU,
+      source: new WatermarkSource(streamId).frameSource('mulaw'),
+      transmit: (packet) => sockets[label].emit('message', packet),
+    }));
+    clock.advance(7);
+    senders.forEach((s) => s.start());
+    clock.advance(333);
+    session.command('start');
+    const start = clock.now();
+    clock.advance(1000);
+    session.command('pause');
+    const pause = clock.now();
+    clock.advance(1500);
+    session.command('resume');
+    const resume = clock.now();
+    clock.advance(700);
+    session.command('stop');
+    const stop = clock.now();
+    senders.forEach((s) => s.stop());
+    const metadata = await session.finish();
+    assert.deepEqual(metadata?.events.map((e) => e.type), ['started', 'paused', 'resumed', 'stopped']);
+    const wav = readWav(readFileSync(join(root, 'rec-1.wav')));
+    assert.equal(wav.channels[0].length, (stop - start) * 8, 'file time = session wall time');
+    const analysis = analyzeRecording({
+      channels: wav.channels,
+      streams: senders.map((s, channel) => ({ streamId: 21 + channel, channel, frames: s.log.map((f) => ({ index: f.index, sentAtMs: f.sentAtMs })) })),
+      expectedPauses: [{ startMs: pause, endMs: resume }],
+      recording: { startMs: start, stopMs: stop },
+    });
+    assertRecordingPassed(analysis);
+    assert.equal(analysis.verdicts.filter((v) => v.type === 'padding' && v.severity === 'pass').length, 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a session stopped before it started leaves no file', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const session = new RecordingSession({
+      id: 'rec-2', session: 's-2', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
+      paths: recordingPaths(root, 'rec-2'), clock: new ManualClock(), mediaSockets: [fakeSocket(), fakeSocket()], maxDriftMs: 60,
+    });
+    assert.equal(await session.finish(), undefined);
+    assert.equal(existsSync(join(root, 'rec-2.wav')), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,123 @@
+import type { Socket } from 'node:dgram';
+import { g711Decode, lawOfPayloadType, parseRtpPacket } from '../media';
+import { RecordingParameters } from '../gir-msml/recording-headers';
+import { Clock } from '../time/clock';
+import { ChannelTrack } from './channel-track';
+import { writeRecordingFiles } from './recording-files';
+import { recordingMetadata, RecordingMetadata } from './recording-metadata';
+import { RecordingPaths } from './recording-paths';
+import { RecordingCommandName, RecordingEvent, RecordingState, RecordingStateMachine } from './recording-state';
+
+const SAMPLES_PER_MS = 8;
+
+export interface RecordingSessionOptions {
+  /** The record id: X-Genesys-Record-Id, or the one the MS made. */
+  id: string;
+  /** The SUT's token from the Request-URI. */
+  session: string;
+  dn: string;
+  parameters: RecordingParameters;
+  paths: RecordingPaths;
+  clock: Clock;
+  /** One socket per m-line: index 0 = a=label:1 (party side), 1 = a=label:2. */
+  mediaSockets: [Socket, Socket];
+  /** Timestamp vs arrival drift that makes a channel re-anchor (ChannelTrack). */
+  maxDriftMs: number;
+}
+
+export interface MediaCounters {
+  received: number;
+  malformed: number;
+  unsupportedPayload: number;
+}
+
+/**
+ * One recording at the Media Server: the state machine, one ChannelTrack per label fed from its
+ * own socket, and the files written once it stops. File time 0 is when the recording started; the
+ * file ends at the stop, so file time equals the session's wall time (PAD-01, MS-03).
+ */
+export class RecordingSession {
+  readonly machine: RecordingStateMachine;
+  readonly tracks: [ChannelTrack, ChannelTrack];
+  readonly media: [MediaCounters, MediaCounters] = [
+    { received: 0, malformed: 0, unsupportedPayload: 0 },
+    { received: 0, malformed: 0, unsupportedPayload: 0 },
+  ];
+  private startedAtMs: number | undefined;
+  private finished?: Promise<RecordingMetadata | undefined>;
+
+  constructor(readonly options: RecordingSessionOptions) {
+    this.machine = new RecordingStateMachine(options.clock);
+    const maxDrift = options.maxDriftMs * SAMPLES_PER_MS;
+    this.tracks = [new ChannelTrack(maxDrift), new ChannelTrack(maxDrift)];
+    options.mediaSockets.forEach((socket, label) => socket.on('message', (packet) => this.receive(label as 0 | 1, packet)));
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  get state(): RecordingState {
+    return this.machine.state;
+  }
+
+  get events(): readonly RecordingEvent[] {
+    return this.machine.events;
+  }
+
+  /** Applies a command at the time it arrived; throws RecordingStateError when the state forbids it. */
+  command(name: RecordingCommandName): RecordingEvent {
+    const event = this.machine.apply(name);
+    if (name === 'start') this.startedAtMs = event.atMs;
+    const position = this.startedAtMs === undefined ? 0 : (event.atMs - this.startedAtMs) * SAMPLES_PER_MS;
+    for (const track of this.tracks) {
+      if (name === 'start' || name === 'resume') track.beginSegment(position);
+      else track.endSegment(position);
+    }
+    return event;
+  }
+
+  /**
+   * Stops the recording if it is live, closes the media sockets and writes the files (once; later
+   * calls get the same result). A session stopped before it started leaves no files.
+   */
+  finish(): Promise<RecordingMetadata | undefined> {
+    this.finished ??= this.writeFiles();
+    return this.finished;
+  }
+
+  private async writeFiles(): Promise<RecordingMetadata | undefined> {
+    if (this.machine.allows('stop')) this.command('stop');
+    for (const socket of this.options.mediaSockets) socket.close();
+    if (this.startedAtMs === undefined) return undefined;
+    const stopped = this.events.find((e) => e.type === 'stopped')!;
+    const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
+    const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
+    await writeRecordingFiles(this.options.paths, this.tracks.map((t) => t.samples(totalSamples)), metadata);
+    return metadata;
+  }
+
+  private receive(label: 0 | 1, bytes: Buffer): void {
+    const counters = this.media[label];
+    counters.received++;
+    let packet;
+    try {
+      packet = parseRtpPacket(bytes);
+    } catch {
+      counters.malformed++;
+      return;
+    }
+    if (packet.payloadType !== 0 && packet.payloadType !== 8) {
+      counters.unsupportedPayload++;
+      return;
+    }
+    if (this.startedAtMs === undefined) return; // before the recording starts nothing is kept
+    const arrivalSample = (this.options.clock.now() - this.startedAtMs) * SAMPLES_PER_MS;
+    this.tracks[label].accept({
+      arrivalSample,
+      ssrc: packet.ssrc,
+      timestamp: packet.timestamp,
+      pcm: g711Decode(lawOfPayloadType(packet.payloadType), packet.payload),
+    });
+  }
+}
