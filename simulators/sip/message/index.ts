@@ -1,0 +1,23 @@
+/** The message layer: parse, serialize, build, and the typed header values. */
+export { SipHeaders } from './sip-headers';
+export { SipMessage } from './sip-message';
+export { SipRequest } from './sip-request';
+export { SipResponse, defaultReason } from './sip-response';
+export { SipUri } from './sip-uri';
+export type { SipUriFields } from './sip-uri';
+export { TelUri, AbsoluteUri, parseUri, parseSipUri } from './uri';
+export type { Uri } from './uri';
+export { NameAddr } from './name-addr';
+export { Via, BRANCH_COOKIE } from './via';
+export type { SipParam, SipParams } from './params';
+export { paramValue, hasParam } from './params';
+export { quote, unquote } from './cursor';
+export type { CSeq } from './header-values';
+export { parseMessage } from './parser';
+export type { ParseOptions, PartialMessage, ParsedMessage } from './parser';
+export { serializeMessage, messageToString } from './serializer';
+export { createRequest, createResponse, applyHeaders } from './message-factory';
+export type { ExtraHeaders, RequestOptions, ResponseOptions, BodyOptions } from './message-factory';
+export { newBranch, newTag, newCallId } from './identifiers';
+export { headerKey, canonicalName, compactFormOf } from './header-names';
+export { splitList } from './split-list';
