@@ -44,6 +44,7 @@ export class RecordingSession {
     { received: 0, malformed: 0, unsupportedPayload: 0 },
   ];
   private startedAtMs: number | undefined;
+  private readonly commandListeners: ((event: RecordingEvent) => void)[] = [];
   private finished?: Promise<RecordingMetadata | undefined>;
 
   constructor(readonly options: RecordingSessionOptions) {
@@ -74,7 +75,13 @@ export class RecordingSession {
       if (name === 'start' || name === 'resume') track.beginSegment(position);
       else track.endSegment(position);
     }
+    for (const listener of this.commandListeners) listener(event);
     return event;
+  }
+
+  /** Called after each command has taken effect on the tracks. */
+  onCommand(listener: (event: RecordingEvent) => void): void {
+    this.commandListeners.push(listener);
   }
 
   /**
