@@ -8,7 +8,8 @@ const reports = process.env.GIR_REPORTS_DIR || 'reports';
 module.exports = {
   default: {
     paths: ['features/**/*.feature'],
-    require: ['steps/**/*.ts'],
+    // Step files and the hooks (which load the World); never the unit tests beside them.
+    require: ['steps/**/*.steps.ts', 'steps/support/hooks.ts'],
     requireModule: [loader],
     format: [
       process.env.GIR_CONSOLE_FORMAT || 'pretty',

@@ -1,0 +1,64 @@
+import { Then } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { assertRecordingPassed } from '../simulators/analysis';
+import { analyzeSession } from './support/recording-check';
+import { GirWorld, Party } from './support/world';
+
+/** When a party sent frame `index` (its send log is the analyzer's time reference). */
+function frameSentAt(party: Party, index: number): number {
+  const frame = party.call?.media.sendLog.find((f) => f.index === index);
+  if (!frame) throw new Error(`${party.name} never sent frame ${index}`);
+  return frame.sentAtMs;
+}
+
+Then("the Media Server received one recording of the call with the agent's DN as party side", async function (this: GirWorld) {
+  const stage = await this.callControl();
+  const agent = this.party('agent');
+  const sessions = stage.mediaServer.sessions;
+  assert.equal(sessions.length, 1, `expected one recording INVITE at the Media Server, got ${sessions.length}${stage.mediaServer.refused.length ? `; refused: ${stage.mediaServer.refused.map((r) => `${r.status} ${r.reason}`).join('; ')}` : ''}`);
+  const [session] = sessions;
+  assert.equal(session.offer.uri.dn, agent.dn, `Request-URI ;dn= names the party side: expected the agent's DN ${agent.dn}`);
+  assert.equal(session.offer.parameters.side, 'destination', 'X-Genesys-Record-Side of an agent-side full-time recording (PROFILE-RULES.md rule 2)');
+  assert.match(session.offer.parameters.connId, /^[0-9a-f]{16}$/i, 'X-Genesys-ConnID is 16 hex digits');
+  const answered = this.callOf(this.answeredBy!).times.answeredAtMs!;
+  const lateness = session.inviteAtMs - answered;
+  assert.ok(lateness <= this.tolerance.startMs, `the recording INVITE reached the Media Server ${lateness.toFixed(1)} ms after the answer; tolerance.startMs is ${this.tolerance.startMs}`);
+});
+
+Then(/^the recording holds the (agent|caller|far end) on channel 1 and the (agent|caller|far end) on channel 2 from answer to hang-up$/, async function (this: GirWorld, label1Name: string, label2Name: string) {
+  const stage = await this.callControl();
+  const [session] = stage.mediaServer.sessions;
+  assert.ok(session, 'no recording session at the Media Server');
+  const label1 = this.party(label1Name);
+  const label2 = this.party(label2Name);
+  const others = [...this.parties.values()].filter((p) => p !== label1 && p !== label2);
+  const hungUp = [...this.parties.values()].map((p) => p.call?.times.byeSentAtMs).find((t) => t !== undefined);
+  assert.ok(hungUp !== undefined, 'nobody hung up in this scenario');
+  const checked = await analyzeSession(session, { label1, label2, others }, {
+    clock: this.clock, stopDeadlineMs: hungUp + this.tolerance.stopMs, finalizeMs: this.tolerance.finalizeMs, padEdgeMs: this.tolerance.padEdgeMs,
+  });
+  this.attach(JSON.stringify(checked.metadata, null, 2), { mediaType: 'application/json', fileName: 'recording-metadata.json' });
+  const summary = assertRecordingPassed(checked.analysis);
+
+  // Start (FT-01): the party side's first frame in the file was sent within startMs of the answer.
+  const answered = this.callOf(this.answeredBy!).times.answeredAtMs!;
+  const firstFrame = checked.analysis.channels[0].frames.filter((f) => f.streamId === label1.streamId).sort((a, b) => a.index - b.index)[0];
+  assert.ok(firstFrame, `channel 1 holds no frame of the ${label1.name}`);
+  const startLag = frameSentAt(label1, firstFrame.index) - answered;
+  assert.ok(startLag <= this.tolerance.startMs, `the ${label1.name}'s audio in the file starts with a frame sent ${startLag.toFixed(1)} ms after the answer (sample ${firstFrame.start}); tolerance.startMs is ${this.tolerance.startMs}`);
+
+  // Stop (FT-01): the recording stopped within stopMs of the BYE that ended the call.
+  const stopLag = checked.stoppedAtMs - hungUp;
+  assert.ok(stopLag <= this.tolerance.stopMs, `the recording stopped ${stopLag.toFixed(1)} ms after the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`);
+  const lastFrame = checked.analysis.channels[0].frames.filter((f) => f.streamId === label1.streamId).sort((a, b) => b.index - a.index)[0];
+  const endGap = hungUp - frameSentAt(label1, lastFrame.index);
+  assert.ok(endGap <= this.tolerance.stopMs, `the ${label1.name}'s last frame in the file was sent ${endGap.toFixed(1)} ms before the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`);
+  this.log(`${summary.text}\nmeasured: party audio from ${startLag.toFixed(1)} ms after the answer; stop ${stopLag.toFixed(1)} ms after the hang-up; last party frame sent ${endGap.toFixed(1)} ms before it`);
+});
+
+Then('the Media Server received no recording INVITE', async function (this: GirWorld) {
+  const stage = await this.callControl();
+  const ms = stage.mediaServer;
+  assert.equal(ms.sessions.length + ms.refused.length, 0,
+    `expected no recording INVITE, got ${ms.sessions.length} session(s) (dn ${ms.sessions.map((s) => s.offer.uri.dn).join(', ')}) and ${ms.refused.length} refused`);
+});

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DirectoryEntry, Profile } from '../../profiles/profile-schema';
+import { EmbeddedCallControl } from '../../sut/adapters/embedded-call-control';
+import { CallControlSut } from '../../sut/adapters/call-control-sut';
+import { FakeMediaServer } from '../../simulators/media-server/media-server';
+import { formatHostPort, parseHostPort } from '../../simulators/net/host-port';
+import { PortBlock } from '../../simulators/net/port-block';
+import { Phone } from '../../simulators/endpoint/phone';
+import { Clock } from '../../simulators/time/clock';
+import { DisposerStack } from './disposer-stack';
+import { SipTrace } from './sip-trace';
+
+/**
+ * What a call-control scenario stands on: the fake Media Server (the measuring instrument), the far
+ * end of every trunk group, and the SUT configured with both. Each part pushes its own teardown.
+ */
+export class CallControlStage {
+  private constructor(
+    readonly mediaServer: FakeMediaServer,
+    readonly trunkPeers: Map<string, Phone>,
+    readonly sut: CallControlSut,
+    readonly recordingsRoot: string,
+  ) {}
+
+  static async start(options: {
+    profile: Profile;
+    artifactsDir: string;
+    portBlock: PortBlock;
+    clock: Clock;
+    disposers: DisposerStack;
+    trace: SipTrace;
+  }): Promise<CallControlStage> {
+    const { profile, portBlock, clock, disposers, trace } = options;
+    if (profile.sut.adapter !== 'embedded') {
+      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the call-control role; use "embedded"`);
+    }
+    const recordingsRoot = join(options.artifactsDir, 'recordings');
+    mkdirSync(recordingsRoot, { recursive: true });
+    const msListen = parseHostPort(profile.ms.listen);
+    const mediaServer = await FakeMediaServer.start({
+      host: msListen.host, port: msListen.port, portBlock, clock, root: recordingsRoot,
+      startOn: profile.wire.startOn, duplicateIdStatus: profile.ms.duplicateIdStatus, badDestStatus: profile.ms.badDestStatus,
+      onTrace: trace.recorder('media-server'),
+    });
+    disposers.push('fake Media Server', () => mediaServer.close());
+
+    const trunkPeers = new Map<string, Phone>();
+    const directory: DirectoryEntry[] = [];
+    for (const entry of profile.directory) {
+      if (entry.type !== 'TrunkGroup') {
+        directory.push(entry);
+        continue;
+      }
+      const name = `far end of trunk ${entry.dn}`;
+      const phone = await Phone.start({
+        name, host: '127.0.0.1', portBlock, clock, onTrace: trace.recorder(name),
+        sut: { host: '127.0.0.1', port: 0 }, // set below, once the SUT is listening
+      });
+      disposers.push(name, () => phone.close());
+      trunkPeers.set(entry.role, phone);
+      directory.push({ ...entry, peer: formatHostPort(phone.address) });
+    }
+
+    const sut = await EmbeddedCallControl.start({ profile, directory, mediaServer: mediaServer.address, portBlock, clock, onTrace: trace.recorder('SUT') });
+    disposers.push(sut.description, () => sut.stop());
+    for (const phone of trunkPeers.values()) phone.setSut(sut.sipAddress);
+    return new CallControlStage(mediaServer, trunkPeers, sut, recordingsRoot);
+  }
+}

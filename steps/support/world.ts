@@ -1,0 +1,110 @@
+import { IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import type { Pickle } from '@cucumber/messages';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoadedProfile } from '../../profiles/load-profile';
+import { DirectoryEntry, SutRole, Tolerances } from '../../profiles/profile-schema';
+import { PhoneCall } from '../../simulators/endpoint/phone-call';
+import { Phone } from '../../simulators/endpoint/phone';
+import { Clock, systemClock } from '../../simulators/time/clock';
+import { roleOfTags } from '../../harness/report/feature-scenarios';
+import { CallControlStage } from './call-control-stage';
+import { DisposerStack } from './disposer-stack';
+import { profileForRole } from './run-profiles';
+import { SipTrace } from './sip-trace';
+import { allocateStreamId, workerPortBlock } from './worker-resources';
+
+/** A named party of a scenario ("caller", "agent", "far end"): its phone, call and audio stream. */
+export interface Party {
+  name: string;
+  phone: Phone;
+  /** The DN it stands for (an agent's DN, or a trunk group's). */
+  dn: string;
+  streamId: number;
+  call?: PhoneCall;
+}
+
+let scenarioCounter = 0;
+
+/** One World per scenario: its profile, resources (torn down newest first) and what happened. */
+export class GirWorld extends World {
+  readonly clock: Clock = systemClock;
+  readonly disposers = new DisposerStack();
+  readonly ports = workerPortBlock();
+  readonly parties = new Map<string, Party>();
+  /** The party whose answer is the start reference (PROFILE-RULES.md rule 15). */
+  answeredBy?: string;
+  role!: SutRole;
+  loaded!: LoadedProfile;
+  trace!: SipTrace;
+  artifactsDir!: string;
+  private stage?: CallControlStage;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  setUp(pickle: Pickle): void {
+    this.role = roleOfTags(pickle.tags.map((t) => t.name));
+    this.loaded = profileForRole(this.role);
+    this.trace = new SipTrace(this.clock);
+    const slug = pickle.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    const worker = process.env.CUCUMBER_WORKER_ID ?? '0';
+    this.artifactsDir = join(process.env.GIR_REPORTS_DIR || 'reports', 'scenarios', `${worker}-${++scenarioCounter}-${slug}`);
+    mkdirSync(this.artifactsDir, { recursive: true });
+  }
+
+  get profile() {
+    return this.loaded.profile;
+  }
+
+  get tolerance(): Tolerances {
+    return this.profile.tolerance;
+  }
+
+  /** The call-control stage, started on first use (Media Server, trunk peers, SUT). */
+  async callControl(): Promise<CallControlStage> {
+    this.stage ??= await CallControlStage.start({
+      profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
+    });
+    return this.stage;
+  }
+
+  /** The directory entry of a role; a role the profile lacks is an error naming the profile. */
+  directoryEntry<T extends DirectoryEntry['type']>(role: string, type?: T): Extract<DirectoryEntry, { type: T }> {
+    const entry = this.profile.directory.find((e) => e.role === role);
+    if (!entry) throw new Error(`profile ${this.loaded.path} has no directory entry with role "${role}"`);
+    if (type && entry.type !== type) throw new Error(`directory role "${role}" is a ${entry.type}, this step needs a ${type}`);
+    return entry as Extract<DirectoryEntry, { type: T }>;
+  }
+
+  /** A new phone for a party, registered on nothing yet; closed with the scenario. */
+  async newPhone(name: string): Promise<Phone> {
+    const stage = await this.callControl();
+    const phone = await Phone.start({ name, host: '127.0.0.1', portBlock: this.ports, clock: this.clock, sut: stage.sut.sipAddress, onTrace: this.trace.recorder(name) });
+    this.disposers.push(`phone of ${name}`, () => phone.close());
+    return phone;
+  }
+
+  addParty(name: string, phone: Phone, dn: string): Party {
+    if (this.parties.has(name)) throw new Error(`the scenario already has a party called "${name}"`);
+    const party: Party = { name, phone, dn, streamId: allocateStreamId() };
+    this.parties.set(name, party);
+    return party;
+  }
+
+  party(name: string): Party {
+    const party = this.parties.get(name);
+    if (!party) throw new Error(`no party called "${name}" in this scenario (parties: ${[...this.parties.keys()].join(', ') || 'none'})`);
+    return party;
+  }
+
+  /** The established call of a party. */
+  callOf(name: string): PhoneCall {
+    const call = this.party(name).call;
+    if (!call) throw new Error(`${name} has no call`);
+    return call;
+  }
+}
+
+setWorldConstructor(GirWorld);

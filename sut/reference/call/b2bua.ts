@@ -1,0 +1,195 @@
+import { formatHostPort, HostPort, parseHostPort } from '../../../simulators/net/host-port';
+import { PortBlock } from '../../../simulators/net/port-block';
+import { bindUdpSocket } from '../../../simulators/net/udp-socket';
+import { buildSdp, Dialog, IncomingRequest, MediaInfo, readSdp, SipUri, SipUserAgent } from '../../../simulators/sip';
+import { Clock } from '../../../simulators/time/clock';
+import { Directory } from '../directory';
+import { LegName, MediaRelay } from '../media/media-relay';
+import { Registrar } from '../registrar';
+import { Call, CallParty } from './call';
+import { newConnectionId } from './connection-id';
+
+export interface B2buaHooks {
+  onEstablished(call: Call): void;
+  onReleased(call: Call): void;
+}
+
+interface Route {
+  parties: Record<LegName, CallParty>;
+  target: HostPort;
+  targetUser: string;
+}
+
+/** The G.711 codecs of an m-line, in its order (the anchor relays nothing else). */
+function g711Codecs(media: MediaInfo): ('PCMU' | 'PCMA')[] {
+  const names = media.codecs.map((c) => c.name).filter((n): n is 'PCMU' | 'PCMA' => n === 'PCMU' || n === 'PCMA');
+  return names.length > 0 ? names : ['PCMU'];
+}
+
+/** A call refused before it reached anyone: the status and reason the caller gets. */
+class RouteRefusal {
+  constructor(readonly status: number, readonly reason: string) {}
+}
+
+/**
+ * The call-control core of the reference SUT: a B2BUA that anchors media. Inbound calls come from a
+ * trunk group's peer and go to the registered phone of the dialled DN; a registered phone's INVITE
+ * is an internal call (dialled DN registered) or an outbound call through a trunk group
+ * (PROFILE-RULES.md rules 22-23). Re-INVITEs (hold) and BYEs are relayed leg to leg.
+ */
+export class B2bua {
+  readonly calls = new Map<string, Call>();
+
+  constructor(
+    private readonly ua: SipUserAgent,
+    private readonly directory: Directory,
+    private readonly registrar: Registrar,
+    private readonly host: string,
+    private readonly portBlock: PortBlock,
+    private readonly clock: Clock,
+    private readonly hooks: B2buaHooks,
+  ) {}
+
+  handleInvite(request: IncomingRequest): void {
+    this.connect(request).catch((error: unknown) => {
+      if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
+    });
+  }
+
+  private route(request: IncomingRequest): Route | RouteRefusal {
+    const source = { host: request.source.host, port: request.source.port };
+    const uri = request.message.uri;
+    const dialled = uri instanceof SipUri ? uri.user : undefined;
+    if (!dialled) return new RouteRefusal(404, `Request-URI ${uri.toString()} names no DN`);
+    const trunk = this.directory.trunkByPeer(formatHostPort(source));
+    const callingDn = trunk ? undefined : this.registrar.dnOfContact(source);
+    if (!trunk && !callingDn) return new RouteRefusal(403, `${formatHostPort(source)} is neither a trunk group peer nor a registered phone`);
+    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk', leg: 'caller' } : { dn: callingDn!, kind: 'agent', leg: 'caller' };
+    const entry = this.directory.dn(dialled);
+    if (entry && this.directory.isRegistrable(dialled)) {
+      const contact = this.registrar.contactOf(dialled);
+      if (!contact) return new RouteRefusal(480, `DN ${dialled} has no registered phone`);
+      return { parties: { caller, callee: { dn: dialled, kind: 'agent', leg: 'callee' } }, target: contact, targetUser: dialled };
+    }
+    if (trunk) return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
+    const outTrunk = this.directory.entries().find((e) => e.type === 'TrunkGroup' && e.peer !== undefined);
+    if (!outTrunk || outTrunk.type !== 'TrunkGroup' || !outTrunk.peer) return new RouteRefusal(503, 'no trunk group with a peer for an outbound call');
+    return { parties: { caller, callee: { dn: outTrunk.dn, kind: 'trunk', leg: 'callee' } }, target: parseHostPort(outTrunk.peer), targetUser: dialled };
+  }
+
+  private async connect(request: IncomingRequest): Promise<void> {
+    const route = this.route(request);
+    if (route instanceof RouteRefusal) {
+      request.respond(route.status, { reason: route.reason });
+      return;
+    }
+    const callerOffer = readSdp(request.message.body);
+    const callerAudio = callerOffer.media.find((m) => m.type === 'audio' && m.port !== 0);
+    if (!callerAudio) {
+      request.respond(488, { reason: 'the offer has no usable m=audio line' });
+      return;
+    }
+    const relay = await this.openRelay();
+    const call = new Call(newConnectionId(), route.parties, relay);
+    this.calls.set(call.connId, call);
+    relay.setRemote('caller', { host: callerAudio.address, port: callerAudio.port });
+    const sut = formatHostPort(this.ua.address);
+    const fromUser = route.parties.caller.dn;
+    const invite = this.ua.invite({
+      uri: `sip:${route.targetUser}@${formatHostPort(route.target)}`,
+      from: `<sip:${fromUser}@${sut}>`,
+      to: `<sip:${route.targetUser}@${sut}>`,
+      body: buildSdp({ address: this.host, media: [{ port: relay.local('callee').port, codecs: g711Codecs(callerAudio) }] }),
+      contentType: 'application/sdp',
+      destination: route.target,
+    });
+    request.onCancel(() => invite.cancel());
+    invite.onProvisional((response) => {
+      if (response.status >= 180 && response.status < 200 && !request.final) request.respond(response.status === 183 ? 180 : response.status);
+    });
+    const { response, dialog: calleeDialog } = await invite.final;
+    if (response.status >= 300 || !calleeDialog || request.cancelled) {
+      if (calleeDialog) await calleeDialog.bye().catch(() => undefined);
+      if (!request.final) request.respond(response.status >= 300 ? response.status : 487, { reason: response.reason });
+      this.discard(call);
+      return;
+    }
+    const calleeAudio = readSdp(response.body).media.find((m) => m.type === 'audio' && m.port !== 0);
+    if (calleeAudio) relay.setRemote('callee', { host: calleeAudio.address, port: calleeAudio.port });
+    const callerDialog = request.accept({
+      body: buildSdp({ address: this.host, media: [{ port: relay.local('caller').port, codecs: calleeAudio ? g711Codecs(calleeAudio) : ['PCMU'] }] }),
+      contentType: 'application/sdp',
+    });
+    call.dialogs.caller = callerDialog;
+    call.dialogs.callee = calleeDialog;
+    call.markEstablished(this.clock.now());
+    this.relayInDialog(call, 'caller', callerDialog);
+    this.relayInDialog(call, 'callee', calleeDialog);
+    this.hooks.onEstablished(call);
+  }
+
+  /** Requests in one leg's dialog: BYE releases the call, re-INVITE (hold) goes to the other leg. */
+  private relayInDialog(call: Call, leg: LegName, dialog: Dialog): void {
+    dialog.onRequest((request) => {
+      if (request.method === 'INVITE') {
+        this.relayReinvite(call, leg, request).catch(() => {
+          if (!request.final) request.respond(500);
+        });
+      } else if (request.method === 'INFO') {
+        request.respond(200);
+      } else if (request.method !== 'BYE') {
+        request.respond(501);
+      } else {
+        request.respond(200);
+      }
+    });
+    dialog.onTerminated(() => this.release(call, leg));
+  }
+
+  private async relayReinvite(call: Call, from: LegName, request: IncomingRequest): Promise<void> {
+    const to = call.otherLeg(from);
+    const offer = readSdp(request.message.body);
+    const audio = offer.media.find((m) => m.type === 'audio');
+    if (audio && audio.port !== 0) call.relay.setRemote(from, { host: audio.address, port: audio.port });
+    const onward = call.dialogs[to];
+    if (!onward || !audio) {
+      request.respond(488, { reason: 'nothing to relay the re-INVITE to' });
+      return;
+    }
+    const response = await onward.reinvite({
+      body: buildSdp({ address: this.host, media: [{ port: call.relay.local(to).port, direction: audio.direction }] }),
+      contentType: 'application/sdp',
+    });
+    const answer = response.status < 300 ? readSdp(response.body).media.find((m) => m.type === 'audio') : undefined;
+    if (answer && answer.port !== 0) call.relay.setRemote(to, { host: answer.address, port: answer.port });
+    request.respond(response.status < 300 ? 200 : response.status, {
+      body: buildSdp({ address: this.host, media: [{ port: call.relay.local(from).port, direction: answer?.direction ?? 'inactive' }] }),
+      contentType: 'application/sdp',
+    });
+  }
+
+  /** One leg ended (BYE either way, or a failure): end the other, release once. */
+  private release(call: Call, endedLeg: LegName): void {
+    if (!call.markReleased(this.clock.now())) return;
+    const other = call.dialogs[call.otherLeg(endedLeg)];
+    if (other && !other.isTerminated) other.bye().catch(() => undefined);
+    this.hooks.onReleased(call);
+    this.discard(call);
+  }
+
+  private discard(call: Call): void {
+    this.calls.delete(call.connId);
+    call.relay.close();
+  }
+
+  private async openRelay(): Promise<MediaRelay> {
+    const bind = () => this.portBlock.bindPair((port) => bindUdpSocket(this.host, port));
+    const caller = await bind();
+    try {
+      return new MediaRelay({ caller, callee: await bind() });
+    } catch (error) {
+      caller.close();
+      throw error;
+    }
+  }
+}
