@@ -58,13 +58,15 @@ export async function runMutants(names: string[], options: { parallel: number; e
       ],
       reportsDir: join(PROJECT_ROOT, 'reports', 'mutants', mutant.name),
       env: { ...env, GIR_MUTANT: mutant.name, GIR_PROFILES: JSON.stringify(profileByRole), GIR_CONSOLE_FORMAT: 'progress' },
+      quiet: true,
     });
     const failed = [...run.statuses].filter(([, status]) => status === 'failed').map(([key]) => scenarioNames.get(key) ?? key);
     const result: MutantResult = {
       name: mutant.name, requirement: mutant.requirement, owner: mutant.owner,
       killed: failed.length > 0, byScenario: failed, scenariosRun: run.statuses.size,
     };
-    console.log(result.killed ? `   killed by: ${failed.join('; ')}` : `   SURVIVED (${run.statuses.size} scenario(s) ran, none failed)`);
+    const log = join('reports', 'mutants', mutant.name, 'console.log');
+    console.log(result.killed ? `   killed by: ${failed.join('; ')}` : `   SURVIVED (${run.statuses.size} scenario(s) ran, none failed; see ${log})`);
     results.push(result);
   }
   const report: MutantsReport = { mutants: results, score: results.length ? results.filter((r) => r.killed).length / results.length : 1 };

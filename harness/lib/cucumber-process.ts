@@ -19,12 +19,15 @@ export async function runCucumberProcess(options: {
   args: string[];
   reportsDir: string;
   env: NodeJS.ProcessEnv;
+  /** Cucumber's console output goes to reportsDir/console.log instead of the terminal. */
+  quiet?: boolean;
 }): Promise<CucumberRun> {
   mkdirSync(options.reportsDir, { recursive: true });
   for (const file of ['messages.ndjson', 'cucumber.html', 'junit.xml']) rmSync(join(options.reportsDir, file), { force: true });
   const child = await runChild(process.execPath, [join(PROJECT_ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), ...options.args], {
     cwd: PROJECT_ROOT,
     env: { ...options.env, GIR_REPORTS_DIR: options.reportsDir },
+    outputFile: options.quiet ? join(options.reportsDir, 'console.log') : undefined,
   });
   const messagesPath = join(options.reportsDir, 'messages.ndjson');
   if (!existsSync(messagesPath)) throw new Error(`cucumber exited ${child.code} without writing ${messagesPath}`);
