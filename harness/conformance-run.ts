@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { DEFAULT_PROFILE_PATH, LoadedProfile, loadProfile } from '../profiles/load-profile';
 import { loadCatalogue } from './requirements/catalogue';
 import { SutRole } from './requirements/requirement';
@@ -58,7 +58,7 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   const runs: ConformanceRun[] = profiles.map((p) => ({
     role: p.profile.sut.role,
     sut: { name: p.profile.sut.name, version: p.profile.sut.version },
-    profile: { path: p.path, sha256: p.sha256 },
+    profile: { path: displayPath(p.path), sha256: p.sha256 },
     startedAt: results.startedAt ?? startedAt,
   }));
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -81,6 +81,12 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   const failed = cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
   return { exitCode: failed ? 1 : 0, scenarios, report };
+}
+
+/** Profile paths inside the project are reported relative to it, so reports compare across machines. */
+function displayPath(path: string): string {
+  const inside = relative(ROOT, path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
 export function summaryLine(report: ConformanceReport): string {
