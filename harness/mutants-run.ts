@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MS_MUTANTS } from '../simulators/media-server/mutants';
 import { SUT_MUTANTS } from '../sut/reference/mutants';
 import { profilesForRun, roleTagExpression } from './conformance-run';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
@@ -30,7 +31,10 @@ export interface MutantsReport {
 
 /** Every mutant of both roles: SUT mutants die in call-control scenarios, MS mutants in @recorder ones. */
 export function allMutants(): MutantEntry[] {
-  return SUT_MUTANTS.map((m) => ({ ...m, owner: 'SUT' as const, role: 'call-control' as const }));
+  return [
+    ...SUT_MUTANTS.map((m) => ({ ...m, owner: 'SUT' as const, role: 'call-control' as const })),
+    ...MS_MUTANTS.map((m) => ({ ...m, owner: 'MS' as const, role: 'recorder' as const })),
+  ];
 }
 
 /**

@@ -31,7 +31,11 @@ export class ChannelTrack {
   private anchor?: { ssrc: number; timestamp: number; position: number };
   readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0 };
 
-  constructor(private readonly maxDriftSamples: number, initialSamples = 8000 * 16) {
+  /**
+   * @param closeGaps a deviation (mutant ms-cuts-media-gaps): each packet goes right after the
+   *   previous one, so a gap is closed instead of padded.
+   */
+  constructor(private readonly maxDriftSamples: number, initialSamples = 8000 * 16, private readonly closeGaps = false) {
     this.buffer = new Int16Array(initialSamples);
   }
 
@@ -72,6 +76,7 @@ export class ChannelTrack {
         this.stats.reanchored++;
       }
     }
+    if (this.closeGaps && this.written > this.segmentStart) position = this.written;
     const skip = Math.max(0, this.segmentStart - position);
     if (skip >= packet.pcm.length) {
       this.stats.droppedOutsideSegment++;

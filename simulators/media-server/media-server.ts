@@ -10,7 +10,9 @@ import { Clock, systemClock } from '../time/clock';
 import { RecordIds } from './record-ids';
 import { RecordingMetadata } from './recording-metadata';
 import { isRejection, readRecordingOffer, RecordingOffer } from './recording-offer';
-import { RecordingPathError, recordingPaths } from './recording-paths';
+import { MediaServerFaults, noFaults } from './media-server-faults';
+import { MsMutants, SessionDeviations, sessionDeviations } from './mutants';
+import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './recording-paths';
 import { RecordingSession } from './recording-session';
 import { RecordingCommandName, RecordingStateError } from './recording-state';
 
@@ -29,6 +31,8 @@ export interface MediaServerOptions {
   /** RTP timestamp vs arrival drift that re-anchors a channel (default 60 ms). */
   maxDriftMs?: number;
   onTrace?: (event: TraceEvent) => void;
+  /** Where GIR_MUTANT is read (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One recording session as the steps see it: the session, the INVITE it came from, its result. */
@@ -65,23 +69,38 @@ export class FakeMediaServer {
   readonly sessions: MediaServerSession[] = [];
   readonly refused: RefusedInvite[] = [];
   readonly errors: Error[] = [];
+  /** Fault knobs; a scenario changes them at any time (MS-04). */
+  readonly faults: MediaServerFaults = noFaults();
   private readonly ids: RecordIds;
+  private readonly mutants: MsMutants;
+  private readonly deviations: SessionDeviations;
+  private idCounter = 0;
   private readonly listeners: ((session: MediaServerSession) => void)[] = [];
 
   private constructor(
     private readonly ua: SipUserAgent,
-    private readonly options: Required<Omit<MediaServerOptions, 'port' | 'onTrace'>>,
+    private readonly options: Required<Omit<MediaServerOptions, 'port' | 'onTrace' | 'env'>>,
+    env: NodeJS.ProcessEnv,
   ) {
     this.ids = new RecordIds(() => options.clock.wallNow());
+    this.mutants = new MsMutants(env);
+    this.deviations = sessionDeviations(this.mutants);
     ua.onRequest((request) => this.onRequest(request));
   }
 
   static async start(options: MediaServerOptions): Promise<FakeMediaServer> {
     const clock = options.clock ?? systemClock;
     const portBlock = options.portBlock ?? new PortBlock();
-    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-fake-media-server', onTrace: options.onTrace });
+    const env = options.env ?? process.env;
+    let server: FakeMediaServer | undefined;
+    const onTrace = (event: TraceEvent): void => {
+      options.onTrace?.(event);
+      // mutant ms-dies-on-garbage: the first unparsable message ends the server
+      if (event.direction === 'discarded' && server?.mutants.is('ms-dies-on-garbage')) void server.ua.close();
+    };
+    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-fake-media-server', onTrace });
     const ua = options.port ? await start(options.port) : await portBlock.bind(start);
-    return new FakeMediaServer(ua, {
+    server = new FakeMediaServer(ua, {
       host: options.host,
       portBlock,
       root: options.root,
@@ -90,7 +109,8 @@ export class FakeMediaServer {
       duplicateIdStatus: options.duplicateIdStatus ?? 409,
       badDestStatus: options.badDestStatus ?? 400,
       maxDriftMs: options.maxDriftMs ?? 60,
-    });
+    }, env);
+    return server;
   }
 
   get address(): HostPort {
@@ -119,17 +139,23 @@ export class FakeMediaServer {
 
   private async onInvite(request: IncomingRequest): Promise<void> {
     const inviteAtMs = this.options.clock.now();
+    const fault = this.faults.inviteAnswer;
+    if (fault.kind === 'silent') return;
+    if (fault.kind === 'reject') return this.refuse(request, inviteAtMs, fault.status, 'fault knob: inviteAnswer reject');
+    if (fault.kind === 'delay') await new Promise<void>((resolve) => this.options.clock.setTimer(fault.ms, resolve));
     const offer = readRecordingOffer(request.message);
     if (isRejection(offer)) return this.refuse(request, inviteAtMs, offer.status, offer.reason);
-    const id = offer.parameters.recordId ?? this.ids.generate();
+    const id = offer.parameters.recordId ?? (this.mutants.is('ms-restarts-id-counter') ? `gir-${++this.idCounter}` : this.ids.generate());
     let paths;
     try {
-      paths = recordingPaths(this.options.root, id, offer.parameters.dest);
+      paths = this.mutants.is('ms-follows-dotdot') ? uncheckedRecordingPaths(this.options.root, id, offer.parameters.dest) : recordingPaths(this.options.root, id, offer.parameters.dest);
     } catch (error) {
       if (error instanceof RecordingPathError) return this.refuse(request, inviteAtMs, this.options.badDestStatus, error.message);
       throw error;
     }
-    if (!this.ids.claim(id)) return this.refuse(request, inviteAtMs, this.options.duplicateIdStatus, `record id "${id}" is already live`);
+    if (!this.ids.claim(id) && !this.mutants.is('ms-accepts-duplicate-id')) {
+      return this.refuse(request, inviteAtMs, this.options.duplicateIdStatus, `record id "${id}" is already live`);
+    }
     let sockets: [Socket, Socket];
     try {
       sockets = await this.bindMediaSockets();
@@ -140,18 +166,25 @@ export class FakeMediaServer {
     const recording = new RecordingSession({
       id, session: offer.uri.session, dn: offer.uri.dn, parameters: offer.parameters, paths,
       clock: this.options.clock, mediaSockets: sockets, maxDriftMs: this.options.maxDriftMs,
+      mediaFaults: () => this.faults, deviations: this.deviations,
     });
     const ports = offer.sdp.media.map((_, line) => (line === offer.lineOfLabel[0] ? sockets[0] : line === offer.lineOfLabel[1] ? sockets[1] : undefined)?.address().port ?? 0);
     const dialog = request.accept({
       body: answerSdp(offer.sdp, { address: this.options.host, ports, direction: 'recvonly' }),
       contentType: 'application/sdp',
-      headers: { [HEADER.recordId]: id },
+      headers: this.mutants.is('ms-omits-record-id') ? {} : { [HEADER.recordId]: id },
     });
     const session: MediaServerSession = { recording, offer, inviteAtMs, dialog, finished: undefined as never };
     session.finished = this.finishedOf(session);
     this.sessions.push(session);
     if (this.options.startOn === 'invite') this.apply(session, 'start');
     dialog.onRequest((inDialog) => this.onInDialogRequest(session, inDialog));
+    if (this.faults.byeAfterMs !== undefined) {
+      this.options.clock.setTimer(this.faults.byeAfterMs, () => {
+        if (session.recording.machine.allows('stop')) this.apply(session, 'stop');
+        if (!dialog.isTerminated) dialog.bye().catch(() => undefined);
+      });
+    }
     dialog.onTerminated(() => void recording.finish().catch(() => undefined));
     for (const listener of this.listeners) listener(session);
   }
@@ -184,6 +217,10 @@ export class FakeMediaServer {
   }
 
   private onInfo(session: MediaServerSession, request: IncomingRequest): void {
+    if (this.faults.refuseInfoStatus !== undefined) {
+      request.respond(this.faults.refuseInfoStatus, { reason: 'fault knob: refuseInfoStatus' });
+      return;
+    }
     let message: MsmlMessage;
     try {
       const type = request.message.headers.get('Content-Type')?.split(';')[0].trim().toLowerCase();

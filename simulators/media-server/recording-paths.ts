@@ -45,3 +45,9 @@ function checkUnsafe(field: 'id' | 'dest', value: string): void {
   if (value.includes('\0')) throw new RecordingPathError(field, value, 'contains NUL');
   if (value.includes('\\')) throw new RecordingPathError(field, value, 'contains a backslash');
 }
+
+/** The paths without any check (mutant ms-follows-dotdot): what a careless recorder does. */
+export function uncheckedRecordingPaths(root: string, id: string, dest?: string): RecordingPaths {
+  const directory = resolve(root, dest ?? '');
+  return { directory, wav: join(directory, `${id}.wav`), metadata: join(directory, `${id}.json`) };
+}

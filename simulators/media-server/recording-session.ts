@@ -6,6 +6,7 @@ import { ChannelTrack } from './channel-track';
 import { writeRecordingFiles } from './recording-files';
 import { recordingMetadata, RecordingMetadata } from './recording-metadata';
 import { RecordingPaths } from './recording-paths';
+import { FAITHFUL, SessionDeviations } from './mutants';
 import { RecordingCommandName, RecordingEvent, RecordingState, RecordingStateMachine } from './recording-state';
 
 const SAMPLES_PER_MS = 8;
@@ -23,6 +24,10 @@ export interface RecordingSessionOptions {
   mediaSockets: [Socket, Socket];
   /** Timestamp vs arrival drift that makes a channel re-anchor (ChannelTrack). */
   maxDriftMs: number;
+  /** Fault knobs read per packet: drop, or handle later (MediaServerFaults). */
+  mediaFaults?: () => { dropRtp: boolean; rtpDelayMs: number };
+  /** Deliberate deviations (mutants); FAITHFUL when absent. */
+  deviations?: SessionDeviations;
 }
 
 export interface MediaCounters {
@@ -47,10 +52,17 @@ export class RecordingSession {
   private readonly commandListeners: ((event: RecordingEvent) => void)[] = [];
   private finished?: Promise<RecordingMetadata | undefined>;
 
+  private readonly deviations: SessionDeviations;
+  private pauses = 0;
+  /** Added to every arrival position; moves only under the ms-pads-short mutant. */
+  private arrivalShift = 0;
+
   constructor(readonly options: RecordingSessionOptions) {
     this.machine = new RecordingStateMachine(options.clock);
+    this.deviations = options.deviations ?? FAITHFUL;
     const maxDrift = options.maxDriftMs * SAMPLES_PER_MS;
-    this.tracks = [new ChannelTrack(maxDrift), new ChannelTrack(maxDrift)];
+    const initial = SAMPLES_PER_MS * 16_000;
+    this.tracks = [new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps)];
     options.mediaSockets.forEach((socket, label) => socket.on('message', (packet) => this.receive(label as 0 | 1, packet)));
   }
 
@@ -71,12 +83,24 @@ export class RecordingSession {
     const event = this.machine.apply(name);
     if (name === 'start') this.startedAtMs = event.atMs;
     const position = this.startedAtMs === undefined ? 0 : (event.atMs - this.startedAtMs) * SAMPLES_PER_MS;
-    for (const track of this.tracks) {
-      if (name === 'start' || name === 'resume') track.beginSegment(position);
-      else track.endSegment(position);
-    }
+    if (name === 'pause') this.pauses++;
+    if (name === 'resume') this.arrivalShift = -this.deviations.resumeEarlySamples * this.pauses;
+    this.tracks.forEach((track, channel) => {
+      if (name === 'start') track.beginSegment(position);
+      else if (name === 'stop') track.endSegment(position);
+      else if (this.pauseApplies(channel as 0 | 1)) {
+        if (name === 'resume') track.beginSegment(position - this.deviations.resumeEarlySamples * this.pauses);
+        else track.endSegment(position);
+      }
+    });
     for (const listener of this.commandListeners) listener(event);
     return event;
+  }
+
+  /** Whether pause/resume reach this channel's track (always, unless a mutant says otherwise). */
+  private pauseApplies(channel: 0 | 1): boolean {
+    const d = this.deviations;
+    return !d.keepWritingWhilePaused && this.pauses <= d.honouredPauses && d.pausedChannels.includes(channel);
   }
 
   /** Called after each command has taken effect on the tracks. */
@@ -100,11 +124,24 @@ export class RecordingSession {
     const stopped = this.events.find((e) => e.type === 'stopped')!;
     const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
     const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
-    await writeRecordingFiles(this.options.paths, this.tracks.map((t) => t.samples(totalSamples)), metadata);
+    if (this.deviations.dropEvents) metadata.events = [];
+    const channels = this.tracks.map((t) => t.samples(totalSamples));
+    if (this.deviations.swapChannels) channels.reverse();
+    await writeRecordingFiles(this.options.paths, channels, metadata);
     return metadata;
   }
 
   private receive(label: 0 | 1, bytes: Buffer): void {
+    const faults = this.options.mediaFaults?.();
+    if (faults?.dropRtp) return;
+    if (faults && faults.rtpDelayMs > 0) {
+      this.options.clock.setTimer(faults.rtpDelayMs, () => this.handle(label, bytes));
+      return;
+    }
+    this.handle(label, bytes);
+  }
+
+  private handle(label: 0 | 1, bytes: Buffer): void {
     const counters = this.media[label];
     counters.received++;
     let packet;
@@ -118,8 +155,8 @@ export class RecordingSession {
       counters.unsupportedPayload++;
       return;
     }
-    if (this.startedAtMs === undefined) return; // before the recording starts nothing is kept
-    const arrivalSample = (this.options.clock.now() - this.startedAtMs) * SAMPLES_PER_MS;
+    if (this.startedAtMs === undefined || this.state === RecordingState.Stopped) return; // only while the recording runs
+    const arrivalSample = (this.options.clock.now() - this.startedAtMs) * SAMPLES_PER_MS + this.arrivalShift;
     this.tracks[label].accept({
       arrivalSample,
       ssrc: packet.ssrc,

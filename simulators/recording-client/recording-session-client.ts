@@ -27,6 +27,8 @@ export interface OpenRecordingOptions {
   timeoutMs: number;
   /** Extra record attributes for <record/> (optional in the profile). */
   recordAttributes?: Record<string, string>;
+  /** Called once the MS has answered the INVITE with its media addresses, before the dialogstart. */
+  onMediaReady?: (remoteMedia: [HostPort, HostPort]) => void;
 }
 
 /** What was sent when, on the client's clock: the reference times of PAD-01 checks. */
@@ -96,6 +98,7 @@ export class RecordingSessionClient {
     client.sdpBody = sdp;
     client.log.push(log);
     response.dialog.onRequest((request) => request.respond(200)); // the MS's own INFOs need nothing (rule 19)
+    options.onMediaReady?.(remoteMedia);
     if (options.startOn === 'dialogstart') {
       await client.info('dialogstart', buildMsml({ kind: 'dialogstart', session: options.uri.session, record: options.recordAttributes ?? {} }));
     }

@@ -10,6 +10,9 @@ import { Clock, systemClock } from '../../simulators/time/clock';
 import { roleOfTags } from '../../harness/report/feature-scenarios';
 import { CallControlStage } from './call-control-stage';
 import { DisposerStack } from './disposer-stack';
+import type { RecorderRecording } from './client-recording-check';
+import type { RecordingSessionError } from '../../simulators/recording-client/recording-session-client';
+import { RecorderStage } from './recorder-stage';
 import { profileForRole } from './run-profiles';
 import { SipTrace } from './sip-trace';
 import { allocateStreamId, workerPortBlock } from './worker-resources';
@@ -38,7 +41,14 @@ export class GirWorld extends World {
   loaded!: LoadedProfile;
   trace!: SipTrace;
   artifactsDir!: string;
+  /** Recorder role: the sessions the recording client opened, first = "the recording". */
+  readonly recorderRecordings: RecorderRecording[] = [];
+  /** Recorder role: the last session the recorder refused. */
+  lastRefusal?: RecordingSessionError;
+  /** Recorder role: the dest or id that tried to leave the recordings root. */
+  escapeAttempt?: string;
   private stage?: CallControlStage;
+  private recorderStage?: RecorderStage;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -68,6 +78,15 @@ export class GirWorld extends World {
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
     return this.stage;
+  }
+
+  /** The recorder-role stage, started on first use (the recorder under test and the recording client). */
+  async recorderRole(): Promise<RecorderStage> {
+    if (this.role !== 'recorder') throw new Error('this step belongs to @recorder scenarios');
+    this.recorderStage ??= await RecorderStage.start({
+      profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
+    });
+    return this.recorderStage;
   }
 
   /** The directory entry of a role; a role the profile lacks is an error naming the profile. */

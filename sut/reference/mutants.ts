@@ -1,14 +1,9 @@
-/**
- * Deliberate deviations of the reference SUT, one per SUT-owned requirement at least
- * (DESIGN.md, "Mutants"). `GIR_MUTANT=<name>` turns one on; unset, every check is one comparison
- * of a string read once at start-up.
- */
-export interface MutantDefinition {
-  name: string;
-  requirement: string;
-  description: string;
-}
+import { MutantDefinition, MutantSwitch } from '../../simulators/mutation/mutant-switch';
 
+/**
+ * Deliberate deviations of the reference SUT, at least one per SUT-owned requirement, killed
+ * through call-control scenarios (DESIGN.md, "Mutants").
+ */
 export const SUT_MUTANTS = [
   { name: 'sut-ft-never-records', requirement: 'FT-01', description: 'never opens a recording session for a record=true Extension' },
   { name: 'sut-ft-caller-as-party', requirement: 'FT-01', description: "labels the caller's audio 1 (party side) instead of the agent's" },
@@ -18,16 +13,8 @@ export const SUT_MUTANTS = [
 
 export type SutMutantName = (typeof SUT_MUTANTS)[number]['name'];
 
-/** The active mutant, read once per SUT instance (the harness sets GIR_MUTANT for a whole run). */
-export class MutantSwitch {
-  private readonly active: string | undefined;
-
+export class SutMutants extends MutantSwitch<SutMutantName> {
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    const name = env.GIR_MUTANT || undefined;
-    this.active = name && SUT_MUTANTS.some((m) => m.name === name) ? name : undefined;
-  }
-
-  is(name: SutMutantName): boolean {
-    return this.active === name;
+    super(SUT_MUTANTS, env);
   }
 }

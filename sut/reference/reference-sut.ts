@@ -5,7 +5,7 @@ import { IncomingRequest, paramValue, SipUri, SipUserAgent, TraceEvent } from '.
 import { Clock, systemClock } from '../../simulators/time/clock';
 import { B2bua } from './call/b2bua';
 import { Directory } from './directory';
-import { MutantSwitch } from './mutants';
+import { SutMutants } from './mutants';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
 
@@ -37,7 +37,7 @@ export class ReferenceSut {
   readonly recordings: RecordingController;
 
   private constructor(private readonly ua: SipUserAgent, options: ReferenceSutOptions, clock: Clock, portBlock: PortBlock) {
-    const mutants = new MutantSwitch(options.env);
+    const mutants = new SutMutants(options.env);
     this.directory = new Directory(options.directory);
     this.registrar = new Registrar(clock);
     this.recordings = new RecordingController(

@@ -88,13 +88,10 @@ export class CallRecording {
         localMedia: local,
         startOn: this.context.startOn,
         timeoutMs: this.context.msTimeoutMs,
+        // fork as soon as the MS has answered with its ports (rule 5), before the dialogstart
+        onMediaReady: (remote) => this.startFork(remote),
       });
-      if (this.call.state === 'released') {
-        this.currentState = 'recording'; // so the queued stop ends the session
-        return;
-      }
-      this.startFork(this.client.remoteMedia);
-      this.currentState = 'recording';
+      this.currentState = 'recording'; // also when the call was released meanwhile: the queued stop ends it
     } catch (error) {
       this.fail(error);
     }

@@ -1,7 +1,7 @@
 import { Call, CallParty } from '../call/call';
 import { Directory } from '../directory';
 import { LegName } from '../media/media-relay';
-import { MutantSwitch } from '../mutants';
+import { SutMutants } from '../mutants';
 
 /** What to record: whose leg is the party side (label 1, `;dn=`) and what Record-Side says. */
 export interface RecordingDecision {
@@ -20,7 +20,7 @@ const AGENT_DN_TYPES: ReadonlySet<string> = new Set(['Extension', 'ACDPosition']
  * ACD Position has record=true is recorded agent-side (PROFILE-RULES.md rules 1-2); in an internal
  * call between two such DNs only the called DN's side (rule 14, `fullTime.internalCalls: called`).
  */
-export function fullTimeDecision(call: Call, directory: Directory, mutants: MutantSwitch): RecordingDecision | undefined {
+export function fullTimeDecision(call: Call, directory: Directory, mutants: SutMutants): RecordingDecision | undefined {
   if (mutants.is('sut-ft-never-records')) return undefined;
   const flagged = (party: CallParty): boolean => {
     const entry = directory.dn(party.dn);

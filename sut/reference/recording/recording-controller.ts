@@ -1,6 +1,6 @@
 import { Call } from '../call/call';
 import { Directory } from '../directory';
-import { MutantSwitch } from '../mutants';
+import { SutMutants } from '../mutants';
 import { CallRecording, CallRecordingContext } from './call-recording';
 import { fullTimeDecision, RecordingDecision } from './full-time-policy';
 
@@ -14,7 +14,7 @@ export class RecordingController {
   private sessionCounter = 0;
   private readonly context: CallRecordingContext;
 
-  constructor(context: Omit<CallRecordingContext, 'stopDelayMs'>, private readonly directory: Directory, private readonly mutants: MutantSwitch) {
+  constructor(context: Omit<CallRecordingContext, 'stopDelayMs'>, private readonly directory: Directory, private readonly mutants: SutMutants) {
     this.context = { ...context, stopDelayMs: mutants.is('sut-ft-late-stop') ? LATE_STOP_MUTANT_DELAY_MS : 0 };
   }
 

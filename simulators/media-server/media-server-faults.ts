@@ -1,0 +1,26 @@
+/**
+ * Faults a scenario can set on the fake Media Server at any time (the next message sees them):
+ * the SUT must survive each without breaking the call (MS-04).
+ */
+export type InviteAnswerFault =
+  | { kind: 'normal' }
+  /** Never answers the INVITE (the stack still sends 100 Trying). */
+  | { kind: 'silent' }
+  | { kind: 'reject'; status: number }
+  | { kind: 'delay'; ms: number };
+
+export interface MediaServerFaults {
+  inviteAnswer: InviteAnswerFault;
+  /** Ends each new session with a BYE this long after answering it. */
+  byeAfterMs?: number;
+  /** Drops every RTP packet that arrives. */
+  dropRtp: boolean;
+  /** Handles every RTP packet this much later than it arrived. */
+  rtpDelayMs: number;
+  /** Answers every INFO with this status instead of handling it. */
+  refuseInfoStatus?: number;
+}
+
+export function noFaults(): MediaServerFaults {
+  return { inviteAnswer: { kind: 'normal' }, dropRtp: false, rtpDelayMs: 0 };
+}

@@ -1,0 +1,52 @@
+import { analyzeRecording, RecordingAnalysis, Segment, SentStream } from '../../simulators/analysis';
+import { readWav, PcmAudio } from '../../simulators/media';
+import { ClientRecording } from '../../simulators/recording-client/client-recording';
+import { RecordingParameters } from '../../simulators/gir-msml/recording-headers';
+import type { GirWorld } from './world';
+
+/** A recording the recording client made at the recorder under test, and what came of it. */
+export interface RecorderRecording {
+  recording: ClientRecording;
+  id: string;
+  dn: string;
+  parameters: RecordingParameters;
+  result?: { audio: PcmAudio; metadata: Record<string, unknown>; analysis: RecordingAnalysis };
+}
+
+/**
+ * Reads a stopped recording's files (they must be final within tolerance.finalizeMs of the stop)
+ * and analyzes the WAV against what the client sent: label 1's stream in channel 0, label 2's in
+ * channel 1, pauses as the client sent them, the start and stop commands as the time base.
+ */
+export async function recorderResult(world: GirWorld, entry: RecorderRecording): Promise<NonNullable<RecorderRecording['result']>> {
+  if (entry.result) return entry.result;
+  const { recording } = entry;
+  if (recording.stoppedAtMs === undefined) throw new Error(`recording ${entry.id} has not been stopped`);
+  const stage = await world.recorderRole();
+  const files = await stage.waitForFiles(entry.id, entry.parameters.dest, world.clock, recording.stoppedAtMs + world.tolerance.finalizeMs);
+  const audio = readWav(files.wav, stage.filesOf(entry.id, entry.parameters.dest).wav);
+  const streams: SentStream[] = recording.senders.map((sender, channel) => ({
+    streamId: recording.streamIds[channel],
+    channel,
+    label: channel === 0 ? 'party side (label 1)' : 'other party (label 2)',
+    frames: sender.log,
+  }));
+  const analysis = analyzeRecording({
+    channels: audio.channels,
+    streams,
+    expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),
+    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs },
+    tolerances: { padEdgeMs: world.tolerance.padEdgeMs },
+  });
+  entry.result = { audio, metadata: files.metadata as Record<string, unknown>, analysis };
+  return entry.result;
+}
+
+/** The segments of a channel that overlap [startMs, endMs) of the send clock. */
+export function segmentsDuring(analysis: RecordingAnalysis, channel: number, startMs: number, endMs: number): Segment[] {
+  const base = analysis.timeBase.fileStartMs;
+  if (base === undefined) throw new Error('the analysis has no time base');
+  const from = ((startMs - base) * analysis.sampleRate) / 1000;
+  const to = ((endMs - base) * analysis.sampleRate) / 1000;
+  return analysis.channels[channel].segments.filter((s) => s.start < to && s.start + s.length > from);
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { Profile } from '../../profiles/profile-schema';
+import { FakeMediaServer } from '../../simulators/media-server/media-server';
+import { HostPort, parseHostPort } from '../../simulators/net/host-port';
+import { PortBlock } from '../../simulators/net/port-block';
+import { TraceEvent } from '../../simulators/sip';
+import { Clock } from '../../simulators/time/clock';
+
+/** How the harness reaches a recorder under test (the Media Server role). */
+export interface RecorderSut {
+  readonly sipAddress: HostPort;
+  /** The directory the recorder writes under (its recordings root), readable by the harness. */
+  readonly recordingsRoot: string;
+  readonly description: string;
+  /** Restarts the recorder at the same address; undefined when the adapter cannot (external). */
+  readonly restart?: () => Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The adapter named by a recorder profile: `embedded` (the fake MS in-process) or `external`. */
+export async function startRecorderSut(options: {
+  profile: Profile;
+  /** Where an embedded recorder writes (a per-scenario folder). */
+  embeddedRoot: string;
+  portBlock: PortBlock;
+  clock: Clock;
+  onTrace?: (event: TraceEvent) => void;
+}): Promise<RecorderSut> {
+  const { profile } = options;
+  switch (profile.sut.adapter) {
+    case 'embedded':
+      return EmbeddedRecorder.start(options);
+    case 'external': {
+      if (!profile.sut.sip || !profile.sut.recordings) {
+        throw new Error('an external recorder needs sut.sip ("host:port") and sut.recordings (the directory it writes under) in its profile');
+      }
+      return {
+        sipAddress: parseHostPort(profile.sut.sip),
+        recordingsRoot: profile.sut.recordings,
+        description: `${profile.sut.name} ${profile.sut.version} (external at ${profile.sut.sip})`,
+        stop: async () => undefined,
+      };
+    }
+    default:
+      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the recorder role; use "embedded" or "external"`);
+  }
+}
+
+class EmbeddedRecorder implements RecorderSut {
+  readonly description: string;
+  readonly restart: () => Promise<void>;
+
+  private constructor(private server: FakeMediaServer, readonly recordingsRoot: string, start: (port?: number) => Promise<FakeMediaServer>, profile: Profile) {
+    this.description = `${profile.sut.name} ${profile.sut.version} (embedded)`;
+    this.restart = async () => {
+      const port = this.server.address.port;
+      await this.server.close();
+      this.server = await start(port);
+    };
+  }
+
+  static async start(options: { profile: Profile; embeddedRoot: string; portBlock: PortBlock; clock: Clock; onTrace?: (event: TraceEvent) => void }): Promise<EmbeddedRecorder> {
+    const { profile } = options;
+    mkdirSync(options.embeddedRoot, { recursive: true });
+    const listen = parseHostPort(profile.ms.listen);
+    const start = (port?: number) => FakeMediaServer.start({
+      host: listen.host, port: port ?? listen.port, portBlock: options.portBlock, clock: options.clock, root: options.embeddedRoot,
+      startOn: profile.wire.startOn, duplicateIdStatus: profile.ms.duplicateIdStatus, badDestStatus: profile.ms.badDestStatus,
+      onTrace: options.onTrace,
+    });
+    return new EmbeddedRecorder(await start(), options.embeddedRoot, start, profile);
+  }
+
+  get sipAddress(): HostPort {
+    return this.server.address;
+  }
+
+  stop(): Promise<void> {
+    return this.server.close();
+  }
+}
