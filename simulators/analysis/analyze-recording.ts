@@ -54,7 +54,7 @@ export function judgeTimelines(
           stopMs: input.recording?.stopMs ?? timeBase.fileStartMs + (lengthSamples * 1000) / sampleRate,
         };
   const verdicts: Verdict[] = [
-    ...paddingVerdicts(channels, pauses, timeBase, sampleRate, lengthSamples, tolerances),
+    ...paddingVerdicts(channels, sendLog, input.streams, pauses, timeBase, sampleRate, lengthSamples, tolerances),
     ...crosstalkVerdicts(channels, sendLog),
     ...leakVerdicts(channels, sendLog, pauses, tolerances),
     ...duplicateVerdicts(channels, sendLog),

@@ -13,9 +13,40 @@ import {
   UnknownAudioVerdict,
 } from './recording-analysis';
 import { AnalysisTolerances } from './tolerances';
+import { SendLogIndex } from './send-log-index';
+
+const FRAME_SAMPLES = 160;
+
+/**
+ * Whether any frame that should be in the file (sent outside every pause, not lost on purpose)
+ * belongs in samples [start, end) of `channel`. Silence there is then the recorder's doing;
+ * otherwise nothing was there to record, and a padding edge that runs into it cannot be blamed.
+ */
+function audioWasDue(
+  sendLog: SendLogIndex,
+  streams: readonly { streamId: number; channel: number | 'none' }[],
+  pauses: readonly TimeWindow[],
+  channel: number,
+  start: number,
+  end: number,
+  fileStartMs: number,
+  sampleRate: number,
+): boolean {
+  for (const { streamId, channel: expected } of streams) {
+    if (expected !== channel) continue;
+    for (const frame of sendLog.stream(streamId)?.frames ?? []) {
+      if (frame.lost || pauses.some((p) => frame.sentAtMs >= p.startMs && frame.sentAtMs < p.endMs)) continue;
+      const at = ((frame.sentAtMs - fileStartMs) * sampleRate) / 1000;
+      if (at < end && at + FRAME_SAMPLES > start) return true;
+    }
+  }
+  return false;
+}
 
 export function paddingVerdicts(
   channels: readonly ChannelTimeline[],
+  sendLog: SendLogIndex,
+  streams: readonly { streamId: number; channel: number | 'none' }[],
   pauses: readonly TimeWindow[],
   timeBase: TimeBase,
   sampleRate: number,
@@ -66,7 +97,16 @@ export function paddingVerdicts(
       };
       const startErrorMs = toMs(found.start - start);
       const endErrorMs = toMs(found.end - end);
-      const ok = Math.abs(startErrorMs) <= tolerances.padEdgeMs && Math.abs(endErrorMs) <= tolerances.padEdgeMs;
+      // Silence that starts early or ends late is excused where no frame was due (lost on purpose,
+      // or the party was not sending): the edge is then hidden, not wrong.
+      const due = (from: number, to: number): boolean =>
+        audioWasDue(sendLog, streams, pauses, channel, from, to, fileStartMs, sampleRate);
+      const startHidden = startErrorMs < -tolerances.padEdgeMs && !due(found.start, start);
+      const endHidden = endErrorMs > tolerances.padEdgeMs && !due(end, found.end);
+      const ok =
+        (Math.abs(startErrorMs) <= tolerances.padEdgeMs || startHidden) &&
+        (Math.abs(endErrorMs) <= tolerances.padEdgeMs || endHidden);
+      const hidden = [startHidden && 'start', endHidden && 'end'].filter(Boolean);
       verdicts.push({
         type: 'padding',
         severity: ok ? 'pass' : 'fail',
@@ -76,11 +116,13 @@ export function paddingVerdicts(
         found,
         startErrorMs,
         endErrorMs,
+        hiddenEdges: hidden as ('start' | 'end')[],
         spans: [{ channel, start: found.start, end: found.end }],
         message:
           `pause ${pause.startMs}..${pause.endMs} ms${label}: channel ${channel} silent over samples ${found.start}..${found.end}` +
           ` (expected ${start}..${end}): start ${signed(startErrorMs)} ms, end ${signed(endErrorMs)} ms` +
-          ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}`,
+          ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}` +
+          (hidden.length ? `; ${hidden.join(' and ')} edge hidden: no frame was due there (lost on purpose or not sent)` : ''),
       });
     }
   }

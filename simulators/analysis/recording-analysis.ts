@@ -125,6 +125,11 @@ export interface PaddingVerdict extends VerdictBase {
   found?: { start: number; end: number; digital: boolean };
   startErrorMs?: number;
   endErrorMs?: number;
+  /**
+   * Edges whose silence runs past the tolerance into time where no frame was due (injected loss,
+   * party not sending): not the recorder's fault, and not measurable there.
+   */
+  hiddenEdges?: ('start' | 'end')[];
 }
 
 export interface FrameRunVerdict extends VerdictBase {
