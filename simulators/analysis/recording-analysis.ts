@@ -147,8 +147,10 @@ export interface FrameRunVerdict extends VerdictBase {
 
 export interface TimeShiftVerdict extends VerdictBase {
   type: 'time-shift';
+  /** Absent for the whole recording (frames vs the given recording start). */
   channel?: number;
   streamId?: number;
+  /** Positive: the audio sits later in the file than its send times put it; negative: earlier. */
   shiftMs: number;
 }
 
