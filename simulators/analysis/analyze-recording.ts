@@ -10,6 +10,7 @@ import { AnalyzeRecordingInput, ChannelTimeline, RecordingAnalysis, Verdict } fr
 import { DEFAULT_SCAN_OPTIONS, ScanOptions } from './scan-options';
 import { SendLogIndex } from './send-log-index';
 import { computeTimeBase } from './time-base';
+import { identifyFragments } from './fragment-identifier';
 import { resolveTolerances } from './tolerances';
 
 export class RecordingInputError extends Error {
@@ -32,6 +33,9 @@ export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysi
   const channels = input.channels.map((samples, channel) =>
     buildChannelTimeline(channel, samples, scan, (id) => sendLog.firstIndex(id)),
   );
+  // Pieces of frames can only be named once the time base says which frames were sent around them.
+  const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
+  channels.forEach((timeline, c) => identifyFragments(timeline, input.channels[c], input.streams, timeBase, sampleRate, scan));
   return judgeTimelines(input, channels, sendLog, sampleRate, lengthSamples);
 }
 
@@ -54,7 +58,7 @@ export function judgeTimelines(
           stopMs: input.recording?.stopMs ?? timeBase.fileStartMs + (lengthSamples * 1000) / sampleRate,
         };
   const verdicts: Verdict[] = [
-    ...paddingVerdicts(channels, pauses, timeBase, sampleRate, lengthSamples, tolerances),
+    ...paddingVerdicts(channels, sendLog, input.streams, pauses, timeBase, sampleRate, lengthSamples, tolerances),
     ...crosstalkVerdicts(channels, sendLog),
     ...leakVerdicts(channels, sendLog, pauses, tolerances),
     ...duplicateVerdicts(channels, sendLog),

@@ -29,10 +29,10 @@ export function buildChannelTimeline(
   const items: Item[] = [];
   const pushGap = (start: number, end: number, before?: ScannedFrame, after?: ScannedFrame): void => {
     if (end <= start) return;
-    const gap = classifyGap(samples, start, end, before, after, options);
-    if (gap.head) items.push({ frame: partialFrame(gap.head) });
-    for (const stretch of gap.stretches) if (stretch.length > 0) items.push({ stretch });
-    if (gap.tail) items.push({ frame: partialFrame(gap.tail) });
+    for (const item of classifyGap(samples, start, end, before, after, options)) {
+      if ('piece' in item) items.push({ frame: partialFrame(item.piece) });
+      else if (item.stretch.length > 0) items.push({ stretch: item.stretch });
+    }
   };
   if (scanned.length === 0) {
     for (const stretch of splitStretches(samples, 0, samples.length, options)) items.push({ stretch });

@@ -80,21 +80,29 @@ export function crosstalkVerdicts(channels: readonly ChannelTimeline[], sendLog:
 }
 
 export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
-  const hits: FrameHit[] = [];
+  const hits: (FrameHit & { original: { start: number; end: number } })[] = [];
   for (const { channel, frames } of channels) {
-    const seen = new Map<number, Set<number>>();
+    const seen = new Map<number, Map<number, { start: number; end: number }>>();
     for (const frame of frames) {
       let indexes = seen.get(frame.streamId);
-      if (!indexes) seen.set(frame.streamId, (indexes = new Set()));
-      if (indexes.has(frame.index)) {
-        hits.push({ channel, streamId: frame.streamId, index: frame.index, start: frame.start, end: frame.start + frame.length });
-      }
-      indexes.add(frame.index);
+      if (!indexes) seen.set(frame.streamId, (indexes = new Map()));
+      const span = { start: frame.start, end: frame.start + frame.length };
+      const original = indexes.get(frame.index);
+      if (original) hits.push({ channel, streamId: frame.streamId, index: frame.index, ...span, original });
+      else indexes.set(frame.index, span);
     }
   }
-  return runsOf(hits).map((run) =>
-    runVerdict('duplicate', run, (where) => `${describeStream(sendLog.stream(run[0].streamId), run[0].streamId)} repeats ${where}`),
-  );
+  return runsOf(hits).map((run) => {
+    const first = run[0] as (typeof hits)[number];
+    const last = run[run.length - 1] as (typeof hits)[number];
+    const verdict = runVerdict('duplicate', run, (where) => {
+      const stream = describeStream(sendLog.stream(first.streamId), first.streamId);
+      return `${stream} repeats ${where}, first recorded at samples ${first.original.start}..${last.original.end}`;
+    });
+    // The evidence is both copies: the repeat, then the first recording.
+    verdict.spans.push({ channel: first.channel, start: first.original.start, end: last.original.end });
+    return verdict;
+  });
 }
 
 /** The pause a send time falls in, at least `guardMs` inside both edges. */
@@ -185,22 +193,25 @@ export function shiftVerdicts(
   const fileStartMs = timeBase.fileStartMs;
   if (fileStartMs === undefined) return verdicts;
   if (timeBase.shiftMs !== undefined && Math.abs(timeBase.shiftMs) > tolerances.shiftMs) {
+    // The frames imply a later file start: the audio sits earlier than the given start puts it.
+    const shiftMs = -timeBase.shiftMs;
     verdicts.push({
       type: 'time-shift',
       severity: 'fail',
-      shiftMs: timeBase.shiftMs,
+      shiftMs,
       spans: [],
-      message: `the audio sits ${timeBase.shiftMs.toFixed(1)} ms from where the recording start (${fileStartMs} ms) puts it (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
+      message: `the audio sits ${lateOrEarly(shiftMs)} against the recording start (${fileStartMs} ms) and its send times (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
     });
   }
   for (const { channel, frames } of channels) {
     let i = 0;
     while (i < frames.length) {
-      // A run: consecutive whole-or-cut frames of one stream, back to back in the file.
+      // A run: consecutive frames (index + 1) of one stream, back to back in the file.
       let j = i + 1;
       while (
         j < frames.length &&
         frames[j].streamId === frames[i].streamId &&
+        frames[j].index === frames[j - 1].index + 1 &&
         frames[j].start === frames[j - 1].start + frames[j - 1].length
       ) j++;
       const offsets: number[] = [];
@@ -221,7 +232,7 @@ export function shiftVerdicts(
             streamId: frames[i].streamId,
             shiftMs,
             spans: [{ channel, start, end }],
-            message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${shiftMs.toFixed(1)} ms ${shiftMs > 0 ? 'late' : 'early'} against their send times (tolerance ${tolerances.shiftMs} ms)`,
+            message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${lateOrEarly(shiftMs)} against their send times (tolerance ${tolerances.shiftMs} ms)`,
           });
         }
       }
@@ -229,4 +240,8 @@ export function shiftVerdicts(
     }
   }
   return verdicts;
+}
+
+function lateOrEarly(shiftMs: number): string {
+  return `${Math.abs(shiftMs).toFixed(1)} ms ${shiftMs > 0 ? 'late' : 'early'}`;
 }

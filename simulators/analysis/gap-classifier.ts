@@ -34,20 +34,24 @@ export interface GapStretch {
   digital: boolean;
 }
 
-export interface GapContent {
-  head?: PartialFrame;
-  tail?: PartialFrame;
-  stretches: GapStretch[];
-}
+/** The gap's content in file order: cut frames and stretches, tiling the gap. */
+export type GapItem = { piece: PartialFrame } | { stretch: GapStretch };
 
 interface Neighbour {
   streamId: number;
   index16: number;
+  start: number;
 }
 
 const predicted = new Int16Array(FRAME_SAMPLES);
 
-/** Classifies samples [start, end) that lie between `before` (ending at start) and `after` (starting at end). */
+/**
+ * Classifies samples [start, end) that lie between `before` (ending at start) and `after` (starting
+ * at end). Cut frames can only sit on a neighbour's frame grid (the recorder places frames by their
+ * timestamps): a piece that begins where a slot of `before`'s grid begins (the head of a frame whose
+ * rest was cut or padded over), or ends where a slot of `after`'s grid ends. Those slots are tried,
+ * skipping any whose edge sample is quiet (a frame's first and last samples are loud).
+ */
 export function classifyGap(
   samples: Int16Array,
   start: number,
@@ -55,22 +59,44 @@ export function classifyGap(
   before: Neighbour | undefined,
   after: Neighbour | undefined,
   options: ScanOptions,
-): GapContent {
-  const content: GapContent = { stretches: [] };
-  let from = start;
-  let to = end;
-  if (before && to > from) {
-    const index16 = (before.index16 + 1) % INDEX_MODULUS;
-    content.head = cutFrame(samples, before.streamId, index16, from, Math.min(to - from, FRAME_SAMPLES), 'head', options);
-    if (content.head) from += content.head.length;
+): GapItem[] {
+  const quiet = dbfsToAmplitude(options.quietDbfs);
+  const pieces: PartialFrame[] = [];
+  // A cut piece is bounded on both sides by what cut it: a whole frame (the gap's ends), the file's
+  // ends, or silence. A few samples amid other loud audio can fit some frame by chance: not a piece.
+  const bounded = (piece: PartialFrame): boolean => {
+    const from = piece.start;
+    const to = piece.start + piece.length;
+    const quietAt = (i: number): boolean => Math.abs(samples[i]) <= quiet;
+    return (from === start || quietAt(from - 1)) && (to === end || quietAt(to));
+  };
+  if (before) {
+    for (let k = 1, slot = before.start + FRAME_SAMPLES; slot < end; k++, slot += FRAME_SAMPLES) {
+      if (slot < start || Math.abs(samples[slot]) <= quiet) continue;
+      const index16 = (before.index16 + k) % INDEX_MODULUS;
+      const piece = cutFrame(samples, before.streamId, index16, slot, Math.min(end - slot, FRAME_SAMPLES), 'head', options);
+      if (piece && bounded(piece)) pieces.push(piece);
+    }
   }
-  if (after && to > from) {
-    const index16 = (after.index16 + INDEX_MODULUS - 1) % INDEX_MODULUS;
-    content.tail = cutFrame(samples, after.streamId, index16, to, Math.min(to - from, FRAME_SAMPLES), 'tail', options);
-    if (content.tail) to -= content.tail.length;
+  if (after) {
+    for (let k = 1, slotEnd = after.start; slotEnd > start; k++, slotEnd -= FRAME_SAMPLES) {
+      if (slotEnd > end || Math.abs(samples[slotEnd - 1]) <= quiet) continue;
+      const index16 = (after.index16 + k * (INDEX_MODULUS - 1)) % INDEX_MODULUS;
+      const piece = cutFrame(samples, after.streamId, index16, slotEnd, Math.min(slotEnd - start, FRAME_SAMPLES), 'tail', options);
+      if (piece && bounded(piece)) pieces.push(piece);
+    }
   }
-  content.stretches = splitStretches(samples, from, to, options);
-  return content;
+  pieces.sort((a, b) => a.start - b.start);
+  const items: GapItem[] = [];
+  let at = start;
+  for (const piece of pieces) {
+    if (piece.start < at) continue; // overlaps a piece already placed (both grids saw it)
+    for (const stretch of splitStretches(samples, at, piece.start, options)) items.push({ stretch });
+    items.push({ piece });
+    at = piece.start + piece.length;
+  }
+  for (const stretch of splitStretches(samples, at, end, options)) items.push({ stretch });
+  return items;
 }
 
 /**
@@ -102,8 +128,19 @@ function cutFrame(
   if (bestLength < options.minPartialSamples) return undefined;
   const start = side === 'head' ? edge : edge - bestLength;
   const frameOffset = side === 'head' ? 0 : FRAME_SAMPLES - bestLength;
+  // The piece must be the predicted frame, not merely lean its way: what it leaves unexplained
+  // (noise, quantisation) must be small against the frame's own energy. This holds for a piece of
+  // one sample as for 159, where a correlation over a few samples would mean little.
+  let residual = 0;
+  let energy = 0;
+  for (let k = 0; k < bestLength; k++) {
+    const p = predicted[frameOffset + k];
+    const e = samples[start + k] - p;
+    residual += e * e;
+    energy += p * p;
+  }
+  if (residual > options.partialResidual * energy) return undefined;
   const correlation = correlate(samples, start, predicted, frameOffset, bestLength);
-  if (correlation < options.partialCorrelation) return undefined;
   return { streamId, index16, start, length: bestLength, frameOffset, correlation };
 }
 
@@ -146,10 +183,21 @@ function pushOther(samples: Int16Array, start: number, end: number, options: Sca
     for (let i = block; i < blockEnd; i++) energy += samples[i] * samples[i];
     const quiet = energy / (blockEnd - block) <= quietEnergy;
     if (runQuiet !== undefined && quiet !== runQuiet) {
-      out.push({ kind: runQuiet ? 'silence' : 'unknown', start: runStart, length: block - runStart, digital: false });
+      pushRun(runQuiet, runStart, block, options, out);
       runStart = block;
     }
     runQuiet = quiet;
   }
-  out.push({ kind: runQuiet ? 'silence' : 'unknown', start: runStart, length: end - runStart, digital: false });
+  pushRun(runQuiet === true, runStart, end, options, out);
+}
+
+/** Quiet shorter than a silence run (e.g. one near-zero sample of a cut frame) is not silence. */
+function pushRun(quiet: boolean, start: number, end: number, options: ScanOptions, out: GapStretch[]): void {
+  const silence = quiet && end - start >= options.minSilenceRun;
+  const last = out[out.length - 1];
+  if (!silence && last?.kind === 'unknown' && last.start + last.length === start) {
+    last.length += end - start;
+    return;
+  }
+  out.push({ kind: silence ? 'silence' : 'unknown', start, length: end - start, digital: false });
 }

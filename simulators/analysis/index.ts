@@ -4,3 +4,5 @@ export { analyzeRecording, judgeTimelines, RecordingInputError } from './analyze
 export { AnalysisTolerances, DEFAULT_TOLERANCES, resolveTolerances } from './tolerances';
 export { ScanOptions, DEFAULT_SCAN_OPTIONS } from './scan-options';
 export * from './recording-summary';
+export { renderRecordingSvg, RecordingPlotOptions } from './recording-plot';
+export { scanSilence, silencedetectOptions, SilenceWindow, SilenceScanOptions, ChannelLayout } from './silence-scan';

@@ -13,9 +13,43 @@ import {
   UnknownAudioVerdict,
 } from './recording-analysis';
 import { AnalysisTolerances } from './tolerances';
+import { SendLogIndex } from './send-log-index';
+
+const FRAME_SAMPLES = 160;
+
+/**
+ * Whether a frame that should be in the file (sent outside every pause, not lost on purpose) is
+ * missing from `timeline` although its send time puts it in samples [start, end). Silence there is
+ * then the recorder's doing; otherwise nothing was there to record (or it is there, just after the
+ * silence), and a padding edge that runs into that span cannot be blamed on the recorder.
+ */
+function missingFrameDue(
+  sendLog: SendLogIndex,
+  streams: readonly { streamId: number; channel: number | 'none' }[],
+  pauses: readonly TimeWindow[],
+  timeline: ChannelTimeline,
+  start: number,
+  end: number,
+  fileStartMs: number,
+  sampleRate: number,
+): boolean {
+  for (const { streamId, channel: expected } of streams) {
+    if (expected !== timeline.channel) continue;
+    const found = new Set(timeline.frames.filter((f) => f.streamId === streamId).map((f) => f.index));
+    for (const frame of sendLog.stream(streamId)?.frames ?? []) {
+      if (frame.lost || found.has(frame.index)) continue;
+      if (pauses.some((p) => frame.sentAtMs >= p.startMs && frame.sentAtMs < p.endMs)) continue;
+      const at = ((frame.sentAtMs - fileStartMs) * sampleRate) / 1000;
+      if (at < end && at + FRAME_SAMPLES > start) return true;
+    }
+  }
+  return false;
+}
 
 export function paddingVerdicts(
   channels: readonly ChannelTimeline[],
+  sendLog: SendLogIndex,
+  streams: readonly { streamId: number; channel: number | 'none' }[],
   pauses: readonly TimeWindow[],
   timeBase: TimeBase,
   sampleRate: number,
@@ -27,7 +61,8 @@ export function paddingVerdicts(
   const toMs = (samples: number): number => (samples * 1000) / sampleRate;
   for (const pause of pauses) {
     const label = pause.label ? ` (${pause.label})` : '';
-    for (const { channel, segments } of channels) {
+    for (const timeline of channels) {
+      const { channel, segments } = timeline;
       if (fileStartMs === undefined) {
         verdicts.push({
           type: 'padding',
@@ -66,7 +101,19 @@ export function paddingVerdicts(
       };
       const startErrorMs = toMs(found.start - start);
       const endErrorMs = toMs(found.end - end);
-      const ok = Math.abs(startErrorMs) <= tolerances.padEdgeMs && Math.abs(endErrorMs) <= tolerances.padEdgeMs;
+      // Silence that starts early or ends late is excused where no frame was due (lost on purpose,
+      // or the party was not sending): the edge is then hidden, not wrong.
+      const due = (from: number, to: number): boolean =>
+        missingFrameDue(sendLog, streams, pauses, timeline, from, to, fileStartMs, sampleRate);
+      // Only frames beyond the tolerance count: one that belongs within padEdgeMs of the edge may be
+      // missing anyway, as the edge itself may be off by that much.
+      const edgeSamples = Math.round((tolerances.padEdgeMs * sampleRate) / 1000);
+      const startHidden = startErrorMs < -tolerances.padEdgeMs && !due(found.start, start - edgeSamples);
+      const endHidden = endErrorMs > tolerances.padEdgeMs && !due(end + edgeSamples, found.end);
+      const ok =
+        (Math.abs(startErrorMs) <= tolerances.padEdgeMs || startHidden) &&
+        (Math.abs(endErrorMs) <= tolerances.padEdgeMs || endHidden);
+      const hidden = [startHidden && 'start', endHidden && 'end'].filter(Boolean);
       verdicts.push({
         type: 'padding',
         severity: ok ? 'pass' : 'fail',
@@ -76,11 +123,13 @@ export function paddingVerdicts(
         found,
         startErrorMs,
         endErrorMs,
+        hiddenEdges: hidden as ('start' | 'end')[],
         spans: [{ channel, start: found.start, end: found.end }],
         message:
           `pause ${pause.startMs}..${pause.endMs} ms${label}: channel ${channel} silent over samples ${found.start}..${found.end}` +
           ` (expected ${start}..${end}): start ${signed(startErrorMs)} ms, end ${signed(endErrorMs)} ms` +
-          ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}`,
+          ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}` +
+          (hidden.length ? `; ${hidden.join(' and ')} edge hidden: no frame is missing there (lost on purpose, sent during the pause, or not sent)` : ''),
       });
     }
   }

@@ -125,6 +125,11 @@ export interface PaddingVerdict extends VerdictBase {
   found?: { start: number; end: number; digital: boolean };
   startErrorMs?: number;
   endErrorMs?: number;
+  /**
+   * Edges whose silence runs past the tolerance into time where no frame was due (injected loss,
+   * party not sending): not the recorder's fault, and not measurable there.
+   */
+  hiddenEdges?: ('start' | 'end')[];
 }
 
 export interface FrameRunVerdict extends VerdictBase {
@@ -142,8 +147,10 @@ export interface FrameRunVerdict extends VerdictBase {
 
 export interface TimeShiftVerdict extends VerdictBase {
   type: 'time-shift';
+  /** Absent for the whole recording (frames vs the given recording start). */
   channel?: number;
   streamId?: number;
+  /** Positive: the audio sits later in the file than its send times put it; negative: earlier. */
   shiftMs: number;
 }
 

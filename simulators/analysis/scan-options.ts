@@ -19,15 +19,24 @@ export interface ScanOptions {
   quietDbfs: number;
   /** How far (samples) either side of a tone-decoded window the matched filter looks for the start. */
   refineRadius: number;
-  /** A cut frame next to a found one must correlate at least this well with its predicted part. */
+  /** A fragment of unexplained audio must correlate at least this well with a frame to be named. */
   partialCorrelation: number;
+  /**
+   * A cut frame next to a found one is accepted when the energy it leaves unexplained is at most
+   * this fraction of the predicted piece's energy (G.711 alone leaves ~0.0002, noise at -40 dBFS ~0.004).
+   */
+  partialResidual: number;
   /**
    * A frame counts as whole when no prefix or suffix of it fits worse than "nothing there" by more
    * than this fraction of its energy (isWholeFrame); 0.005 is about half of one edge sample.
    */
   wholeFrameMargin: number;
-  /** Shorter cut frames are not identified (their content is too short to tell frames apart). */
+  /** Unexplained audio up to one frame long is tried against frames sent this close (ms) to its time. */
+  fragmentSearchMs: number;
+  /** Cut frames next to a found frame shorter than this are not identified. */
   minPartialSamples: number;
+  /** Unexplained audio shorter than this is not tried as a fragment (a few samples match anything). */
+  minFragmentSamples: number;
 }
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
@@ -40,8 +49,11 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   quietDbfs: -24,
   refineRadius: 8,
   partialCorrelation: 0.9,
-  minPartialSamples: 8,
+  partialResidual: 0.1,
+  minPartialSamples: 1,
+  minFragmentSamples: 32,
   wholeFrameMargin: 0.005,
+  fragmentSearchMs: 200,
 };
 
 /** RMS amplitude of a dBFS level (0 dBFS = full-scale 16-bit sine-free reference 32768). */

@@ -9,3 +9,4 @@ export * from './watermark/layout';
 export { synthesizeFrame, TONE_AMPLITUDE } from './watermark/frame-synth';
 export { decideTones, correlate, bestFramePosition, isWholeFrame, ToneDecision } from './watermark/frame-decoder';
 export { WatermarkSource } from './watermark/watermark-source';
+export * from './rtp-receiver';

@@ -21,6 +21,17 @@ export class WavFormatError extends Error {
 }
 
 const FORMAT_PCM = 1;
+
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** WAV samples are little-endian: a typed view when the host agrees and alignment allows, else a copy. */
+function littleEndianInt16(bytes: Uint8Array, count: number): Int16Array {
+  if (HOST_IS_LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) return new Int16Array(bytes.buffer, bytes.byteOffset, count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Int16Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getInt16(2 * i, true);
+  return out;
+}
 const FORMAT_ALAW = 6;
 const FORMAT_MULAW = 7;
 
@@ -48,8 +59,16 @@ export function writeWav(audio: PcmAudio): Buffer {
   return Buffer.from(wav.toBuffer());
 }
 
-/** Reads a WAV; `source` (e.g. the file name) only labels errors. */
-export function readWav(bytes: Uint8Array, source?: string): PcmAudio {
+/** A WAV's samples as stored: frame-interleaved 16-bit PCM (G.711 files are decoded). */
+export interface InterleavedPcm {
+  sampleRate: number;
+  channelCount: number;
+  /** Sample i of channel c is at [i * channelCount + c]; may be a view into the input bytes. */
+  interleaved: Int16Array;
+}
+
+/** Reads a WAV without de-interleaving (for passes that only read, like the silence scan). */
+export function readWavInterleaved(bytes: Uint8Array, source?: string): InterleavedPcm {
   let wav: WaveFile;
   try {
     wav = new WaveFile(bytes);
@@ -58,30 +77,32 @@ export function readWav(bytes: Uint8Array, source?: string): PcmAudio {
   }
   const fmt = wav.fmt as FmtChunk;
   const data = (wav as unknown as { data: { samples: Uint8Array } }).data.samples;
-  const count = fmt.numChannels;
-  if (count < 1) throw new WavFormatError(`${count} channels`, source);
-  const channels: Int16Array[] = [];
+  const channelCount = fmt.numChannels;
+  if (channelCount < 1) throw new WavFormatError(`${channelCount} channels`, source);
   if (fmt.audioFormat === FORMAT_PCM && fmt.bitsPerSample === 16) {
-    const frames = Math.floor(data.length / (2 * count));
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    for (let c = 0; c < count; c++) {
-      const channel = new Int16Array(frames);
-      for (let i = 0, at = 2 * c; i < frames; i++, at += 2 * count) channel[i] = view.getInt16(at, true);
-      channels.push(channel);
-    }
-  } else if ((fmt.audioFormat === FORMAT_ALAW || fmt.audioFormat === FORMAT_MULAW) && fmt.bitsPerSample === 8) {
-    const law = fmt.audioFormat === FORMAT_ALAW ? 'alaw' : 'mulaw';
-    const frames = Math.floor(data.length / count);
-    for (let c = 0; c < count; c++) {
-      const codes = new Uint8Array(frames);
-      for (let i = 0, at = c; i < frames; i++, at += count) codes[i] = data[at];
-      channels.push(g711Decode(law, codes));
-    }
-  } else {
-    throw new WavFormatError(
-      `format tag ${fmt.audioFormat} with ${fmt.bitsPerSample} bits is not 16-bit PCM, A-law or mu-law`,
-      source,
-    );
+    const frames = Math.floor(data.length / (2 * channelCount));
+    return { sampleRate: fmt.sampleRate, channelCount, interleaved: littleEndianInt16(data, frames * channelCount) };
   }
-  return { sampleRate: fmt.sampleRate, channels };
+  if ((fmt.audioFormat === FORMAT_ALAW || fmt.audioFormat === FORMAT_MULAW) && fmt.bitsPerSample === 8) {
+    const frames = Math.floor(data.length / channelCount);
+    const law = fmt.audioFormat === FORMAT_ALAW ? 'alaw' : 'mulaw';
+    return { sampleRate: fmt.sampleRate, channelCount, interleaved: g711Decode(law, data.subarray(0, frames * channelCount)) };
+  }
+  throw new WavFormatError(
+    `format tag ${fmt.audioFormat} with ${fmt.bitsPerSample} bits is not 16-bit PCM, A-law or mu-law`,
+    source,
+  );
+}
+
+/** Reads a WAV; `source` (e.g. the file name) only labels errors. */
+export function readWav(bytes: Uint8Array, source?: string): PcmAudio {
+  const { sampleRate, channelCount, interleaved } = readWavInterleaved(bytes, source);
+  const frames = Math.floor(interleaved.length / channelCount);
+  const channels: Int16Array[] = [];
+  for (let c = 0; c < channelCount; c++) {
+    const channel = new Int16Array(frames);
+    for (let i = 0, at = c; i < frames; i++, at += channelCount) channel[i] = interleaved[at];
+    channels.push(channel);
+  }
+  return { sampleRate, channels };
 }

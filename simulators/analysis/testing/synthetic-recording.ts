@@ -40,8 +40,16 @@ export interface SyntheticRecordingOptions {
   noiseAt?: 'file' | 'phone';
   /** Frames written although sent during a pause: [streamId, index]. */
   leaks?: [number, number][];
-  /** Frames overwritten by another stream's frame: channel, index of the slot, foreign stream id. */
-  foreignFrames?: { channel: number; slot: number; streamId: number }[];
+  /** Frames written over the frame of `slot`: another stream's (foreign) or an older one (duplicate). */
+  foreignFrames?: { channel: number; slot: number; streamId: number; index?: number }[];
+  /** Send times run late by a uniform 0..sendJitterMs (timer lateness); the grid stays exact. */
+  sendJitterMs?: number;
+  /** Windows in which the senders send nothing (hold): the recorder is not paused. */
+  holds?: TimeWindow[];
+  /** false: the recorder writes frames back to back and pads nothing (no pauses allowed then). */
+  recorderPadsGaps?: boolean;
+  /** Raw audio written into the file after everything else (e.g. a non-watermark burst). */
+  injectedAudio?: { channel: number; start: number; samples: Int16Array }[];
   seed?: number;
 }
 
@@ -71,11 +79,15 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
   const lastSlot = Math.ceil((options.durationMs + options.recordingStartMs - options.senderStartMs) / FRAME_MS);
   const sent: SentFrameTime[][] = options.streams.map(() => []);
 
-  const writeFrame = (channel: number, streamId: number, slot: number): void => {
-    synthesizeFrame(streamId, slot, pcm);
+  const padsGaps = options.recorderPadsGaps !== false;
+  if (!padsGaps && pauses.length > 0) throw new RangeError('a recorder that pads no gaps cannot model pauses');
+  const writtenPerChannel = new Array<number>(options.channelCount).fill(0);
+  const writeFrame = (channel: number, streamId: number, slot: number, index = slot, atSlot = padsGaps): void => {
+    synthesizeFrame(streamId, index, pcm);
     if (phoneNoise > 0) for (let i = 0; i < FRAME_SAMPLES; i++) pcm[i] = clamp(pcm[i] + phoneNoise * gaussian(random));
     g711Decode(options.law, g711Encode(options.law, pcm, codes), decoded);
-    const at = Math.round(gridOffsetSamples + slot * FRAME_SAMPLES);
+    const place = atSlot ? slot : writtenPerChannel[channel]++;
+    const at = Math.round(gridOffsetSamples + place * FRAME_SAMPLES);
     for (let i = 0; i < FRAME_SAMPLES; i++) {
       const position = at + i;
       if (position < 0 || position >= length) continue;
@@ -85,8 +97,10 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
   };
 
   for (let slot = 0; slot <= lastSlot; slot++) {
-    const sentAtMs = options.senderStartMs + slot * FRAME_MS;
+    const dueMs = options.senderStartMs + slot * FRAME_MS;
+    if ((options.holds ?? []).some((h) => dueMs >= h.startMs && dueMs < h.endMs)) continue;
     options.streams.forEach((stream, s) => {
+      const sentAtMs = dueMs + random() * (options.sendJitterMs ?? 0);
       const lost = (options.lossRate ?? 0) > 0 && random() < (options.lossRate ?? 0);
       sent[s].push({ index: slot, sentAtMs, lost });
       const inPause = pauses.some((p) => sentAtMs >= p.startMs && sentAtMs < p.endMs);
@@ -94,7 +108,7 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
       writeFrame(stream.channel, stream.streamId, slot);
     });
   }
-  for (const { channel, slot, streamId } of options.foreignFrames ?? []) writeFrame(channel, streamId, slot);
+  for (const { channel, slot, streamId, index } of options.foreignFrames ?? []) writeFrame(channel, streamId, slot, index, true);
   // The recorder pads the paused span with silence, cutting frames at the exact sample
   // (leaked frames stay: they are the fault under test).
   for (const pause of pauses) {
@@ -118,6 +132,10 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
       if (position >= at && position < at + FRAME_SAMPLES) return true;
     }
     return false;
+  }
+  for (const { channel, start, samples } of options.injectedAudio ?? []) {
+    channels[channel].set(samples, start);
+    written[channel].fill(1, start, start + samples.length);
   }
   if (options.noiseAt !== 'phone' && options.noiseDbfs !== undefined) {
     const rms = dbfsToAmplitude(options.noiseDbfs);

@@ -4,7 +4,7 @@
  * a frame's start to the sample and confirms it.
  */
 import * as layout from './layout';
-import { decodeSymbols, toneBin } from './layout';
+const { decodeSymbols, toneBin } = layout;
 
 // Imported bindings are property getters under CommonJS; hot loops read these local copies.
 const FRAME_SAMPLES = layout.FRAME_SAMPLES;

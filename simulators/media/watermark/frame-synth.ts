@@ -9,12 +9,13 @@
  * accepting frame n where frame n+1 should be.
  */
 import * as layout from './layout';
-import { encodeSymbols, toneBin } from './layout';
 
-// Imported bindings are property getters under CommonJS; hot loops read these local copies.
+// Imported bindings (functions too) are property getters under CommonJS; hot code uses local copies.
 const FRAME_SAMPLES = layout.FRAME_SAMPLES;
 const GROUPS = layout.GROUPS;
 const TONES = layout.TONES;
+const encodeSymbols = layout.encodeSymbols;
+const toneBin = layout.toneBin;
 
 /**
  * Every tone has the same amplitude, chosen so that the sum of all 18 amplitudes stays below
@@ -22,10 +23,6 @@ const TONES = layout.TONES;
  * Total RMS is then about 5,170, i.e. -16 dBFS.
  */
 export const TONE_AMPLITUDE = Math.floor(31000 / GROUPS);
-
-/** COS_TABLE[m] = TONE_AMPLITUDE * cos(2 pi m / 160): every tone sample is one lookup. */
-const COS_TABLE = new Float64Array(FRAME_SAMPLES);
-for (let m = 0; m < FRAME_SAMPLES; m++) COS_TABLE[m] = TONE_AMPLITUDE * Math.cos((2 * Math.PI * m) / FRAME_SAMPLES);
 
 /** Phase of each bin in table steps (0..159), from a fixed xorshift32 sequence: the same forever. */
 const TONE_PHASE = new Uint8Array(TONES + toneBin(0, 0));
@@ -39,22 +36,35 @@ const TONE_PHASE = new Uint8Array(TONES + toneBin(0, 0));
   }
 }
 
+/**
+ * TONE_WAVE[bin * 160 + n] = TONE_AMPLITUDE * cos(2 pi (bin n + phase) / 160): each tone's whole
+ * frame, precomputed (78 tones x 160 samples), so synthesis is 18 contiguous vector adds.
+ */
+const TONE_WAVE = new Float64Array(TONE_PHASE.length * FRAME_SAMPLES);
+for (let bin = 0; bin < TONE_PHASE.length; bin++) {
+  for (let n = 0; n < FRAME_SAMPLES; n++) {
+    const step = (bin * n + TONE_PHASE[bin]) % FRAME_SAMPLES;
+    TONE_WAVE[bin * FRAME_SAMPLES + n] = TONE_AMPLITUDE * Math.cos((2 * Math.PI * step) / FRAME_SAMPLES);
+  }
+}
+
 /** Scratch buffers reused across calls: synthesis allocates nothing unless `out` is omitted. */
 const sum = new Float64Array(FRAME_SAMPLES);
 const symbols = new Uint8Array(GROUPS);
+const bases = new Int32Array(GROUPS);
 
 /** The 160 PCM samples of frame `index` of stream `streamId` (before any G.711 coding). */
 export function synthesizeFrame(streamId: number, index: number, out = new Int16Array(FRAME_SAMPLES)): Int16Array {
   encodeSymbols(streamId, index, symbols);
-  sum.fill(0);
-  for (let g = 0; g < GROUPS; g++) {
-    const bin = toneBin(g, symbols[g]);
-    let phase = TONE_PHASE[bin];
-    for (let n = 0; n < FRAME_SAMPLES; n++) {
-      sum[n] += COS_TABLE[phase];
-      phase += bin;
-      if (phase >= FRAME_SAMPLES) phase -= FRAME_SAMPLES;
-    }
+  for (let g = 0; g < GROUPS; g++) bases[g] = toneBin(g, symbols[g]) * FRAME_SAMPLES;
+  // Tones added pairwise per pass: half the loads and stores of one pass per tone.
+  const b0 = bases[0];
+  const b1 = bases[1];
+  for (let n = 0; n < FRAME_SAMPLES; n++) sum[n] = TONE_WAVE[b0 + n] + TONE_WAVE[b1 + n];
+  for (let g = 2; g < GROUPS; g += 2) {
+    const a = bases[g];
+    const b = bases[g + 1];
+    for (let n = 0; n < FRAME_SAMPLES; n++) sum[n] += TONE_WAVE[a + n] + TONE_WAVE[b + n];
   }
   const rotation = loudestEdgeRotation(sum);
   const sign = index % 2 === 0 ? 1 : -1;
@@ -65,17 +75,22 @@ export function synthesizeFrame(streamId: number, index: number, out = new Int16
   return out;
 }
 
+const magnitude = new Float64Array(FRAME_SAMPLES);
+
 /** The rotation whose first and last samples are both as large as possible. */
 function loudestEdgeRotation(frame: Float64Array): number {
+  for (let n = 0; n < FRAME_SAMPLES; n++) magnitude[n] = frame[n] < 0 ? -frame[n] : frame[n];
   let best = 0;
   let bestLevel = -1;
+  let previous = magnitude[FRAME_SAMPLES - 1];
   for (let r = 0; r < FRAME_SAMPLES; r++) {
-    const last = r === 0 ? FRAME_SAMPLES - 1 : r - 1;
-    const level = Math.min(Math.abs(frame[r]), Math.abs(frame[last]));
+    const current = magnitude[r];
+    const level = current < previous ? current : previous;
     if (level > bestLevel) {
       bestLevel = level;
       best = r;
     }
+    previous = current;
   }
   return best;
 }

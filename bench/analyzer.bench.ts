@@ -1,0 +1,90 @@
+/**
+ * `npm run bench -- analyzer [--rounds N]`: the full analysis (watermark decode, segmentation,
+ * verdicts) of the 10-minute stereo benchmark recording with pauses and 5% loss, as a multiple of
+ * real time (median of N rounds, one core). The result must also be right: every verdict passes and
+ * every silence matches the recorder's to the sample, or the bench fails.
+ */
+import { BenchMeasurement } from './lib/bench-result';
+import { buildRecordingFixture } from './lib/recording-fixture';
+import { analyzeRecording } from '../simulators/analysis/analyze-recording';
+import { buildChannelTimeline } from '../simulators/analysis/channel-timeline';
+import { DEFAULT_SCAN_OPTIONS } from '../simulators/analysis/scan-options';
+import { AnalyzeRecordingInput, RecordingAnalysis } from '../simulators/analysis/recording-analysis';
+
+const GOAL_REALTIME = 500;
+
+export default async function analyzerBench(args: string[]): Promise<BenchMeasurement> {
+  const rounds = Number(args[args.indexOf('--rounds') + 1] ?? 0) || 5;
+  const fixture = buildRecordingFixture();
+  const seconds = fixture.durationMs / 1000;
+  const input: AnalyzeRecordingInput = {
+    channels: fixture.channels,
+    streams: fixture.streams,
+    expectedPauses: fixture.pauses,
+    recording: { startMs: fixture.recordingStartMs, stopMs: fixture.recordingStartMs + fixture.durationMs },
+  };
+  verify(analyzeRecording(input), fixture.silences); // also the warm-up
+  const totalMs: number[] = [];
+  const timelineMs: number[] = [];
+  let cpuMicros = 0;
+  let peakRss = 0;
+  for (let round = 0; round < rounds; round++) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    analyzeRecording(input);
+    totalMs.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuMicros += used.user + used.system;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const timelineStarted = performance.now();
+    fixture.channels.forEach((samples, channel) => buildChannelTimeline(channel, samples, DEFAULT_SCAN_OPTIONS, () => 0));
+    timelineMs.push(performance.now() - timelineStarted);
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const analysis = analyzeRecording(input);
+  const frames = analysis.channels.reduce((n, c) => n + c.frames.length, 0);
+  return {
+    name: 'analyzer',
+    unit: 'x realtime',
+    value: Math.round(seconds / (median(totalMs) / 1000)),
+    higherIsBetter: true,
+    goal: GOAL_REALTIME,
+    cpuPercent: Math.round((cpuMicros / 1000 / totalMs.reduce((a, b) => a + b, 0)) * 100),
+    rssMb: Math.round(peakRss / 2 ** 20),
+    details: {
+      recording: {
+        seconds,
+        channels: fixture.channels.length,
+        law: 'mulaw',
+        pauses: fixture.pauses.length,
+        lossRate: 0.05,
+        framesFound: frames,
+      },
+      threads: 1,
+      rounds,
+      totalMs: totalMs.map((ms) => Math.round(ms)),
+      timelinesOnlyMs: timelineMs.map((ms) => Math.round(ms)),
+      verdicts: analysis.verdicts.length,
+      howFramesWereFound: countBy(analysis.channels.flatMap((c) => c.frames.map((f) => f.how))),
+    },
+  };
+}
+
+/** A fast wrong answer is worth nothing: the bench fails unless the analysis is right. */
+function verify(analysis: RecordingAnalysis, silences: [number, number][][]): void {
+  const failures = analysis.verdicts.filter((v) => v.severity === 'fail');
+  if (failures.length > 0) throw new Error(`analysis of the bench recording failed: ${failures[0].message}`);
+  analysis.channels.forEach((channel, c) => {
+    const found = channel.segments.filter((s) => s.kind === 'silence').map((s) => `${s.start}..${s.start + s.length}`);
+    const truth = silences[c].map(([start, end]) => `${start}..${end}`);
+    if (found.join() !== truth.join()) {
+      throw new Error(`channel ${c}: ${found.length} silences found, the recorder wrote ${truth.length}; first difference at ${found.find((f, i) => f !== truth[i])}`);
+    }
+  });
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}

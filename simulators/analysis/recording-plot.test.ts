@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeRecording } from './analyze-recording';
+import { buildSyntheticRecording } from './testing/synthetic-recording';
+import { renderRecordingSvg } from './recording-plot';
+
+test('recording plot: one waveform row per channel, pause shaded, silence and a leak marked', () => {
+  const pause = { startMs: 1000, endMs: 2500, label: 'hold' };
+  const rec = buildSyntheticRecording({
+    law: 'alaw',
+    durationMs: 4000,
+    recordingStartMs: 0,
+    senderStartMs: 7.7,
+    channelCount: 2,
+    streams: [
+      { streamId: 1, channel: 0, label: 'agent' },
+      { streamId: 2, channel: 1, label: 'caller <ext>' },
+    ],
+    pauses: [pause],
+    leaks: [[2, 90]],
+  });
+  const analysis = analyzeRecording({ channels: rec.channels, streams: rec.streams, expectedPauses: [pause], recording: { startMs: 0 } });
+  const svg = renderRecordingSvg(analysis, { samples: rec.channels, width: 800, title: 'FT-01 & friends' });
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="800"/);
+  assert.match(svg, /<\/svg>$/);
+  assert.equal((svg.match(/<path d="M[^"]*Z" fill="#333333"/g) ?? []).length, 2, 'two waveforms');
+  assert.match(svg, /<title>expected pause hold 1000\.\.2500 ms<\/title>/);
+  const padding = analysis.channels[0].segments.find((s) => s.kind === 'silence' && s.start === 8000);
+  assert.ok(padding, 'the pause is padded from sample 8000 in channel 0');
+  assert.ok(svg.includes(`<title>digital silence samples 8000..${8000 + padding.length}</title>`));
+  const leak = analysis.verdicts.find((v) => v.type === 'leak');
+  assert.ok(leak);
+  assert.ok(svg.includes(`<title>leak: ${leak.message.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</title>`));
+  assert.ok(svg.includes('caller &lt;ext&gt;') && !svg.includes('caller <ext>'), 'text is escaped');
+  assert.ok(svg.includes('FT-01 &amp; friends'));
+  // Every opened element is closed: the document is balanced.
+  const opened = (svg.match(/<(rect|path|g|text|title|line|svg)\b(?:[^>]*[^/])?>/g) ?? []).length;
+  const closed = (svg.match(/<\/(rect|path|g|text|title|line|svg)>/g) ?? []).length;
+  assert.equal(opened, closed);
+});
