@@ -38,6 +38,7 @@ Then(/^the recording holds the (agent|caller|far end) on channel 1 and the (agen
     clock: this.clock, stopDeadlineMs: hungUp + this.tolerance.stopMs, finalizeMs: this.tolerance.finalizeMs, padEdgeMs: this.tolerance.padEdgeMs,
   });
   this.attach(JSON.stringify(checked.metadata, null, 2), { mediaType: 'application/json', fileName: 'recording-metadata.json' });
+  this.attachRecordingPlot(checked.analysis, checked.samples, `recording ${checked.metadata.id}`, [`channel 1: ${label1.name} (label 1)`, `channel 2: ${label2.name} (label 2)`]);
   const summary = assertRecordingPassed(checked.analysis);
 
   // Start (FT-01): the party side's first frame in the file was sent within startMs of the answer.

@@ -11,8 +11,8 @@ test('packets are placed by RTP timestamp from the segment anchor, not by their 
   track.beginSegment(0);
   assert.equal(track.accept({ arrivalSample: 100, ssrc: 1, timestamp: 5000, pcm: frame(1) }), 100);
   assert.equal(track.accept({ arrivalSample: 300, ssrc: 1, timestamp: 5160, pcm: frame(2) }), 260);
-  // frame 3 lost; frame 4 arrives early
-  assert.equal(track.accept({ arrivalSample: 560, ssrc: 1, timestamp: 5480, pcm: frame(4) }), 580);
+  // frame 3 lost; frame 4 arrives a little late
+  assert.equal(track.accept({ arrivalSample: 600, ssrc: 1, timestamp: 5480, pcm: frame(4) }), 580);
   const samples = track.samples(800);
   assert.equal(samples[99], 0);
   assert.equal(samples[100], 1);
@@ -41,7 +41,7 @@ test('nothing is written while paused, audio beyond the pause point is cut, resu
   assert.equal(samples[200], 0);
   assert.ok(samples.subarray(200, 1000).every((s) => s === 0), 'paused span is digital silence');
   assert.deepEqual([...samples.subarray(999, 1006)], [0, 8, 8, 8, 8, 8, 9]);
-  assert.deepEqual(track.stats, { placed: 4, droppedOutsideSegment: 2, reanchored: 0 });
+  assert.deepEqual(track.stats, { placed: 4, droppedOutsideSegment: 2, reanchored: 0, anchorCorrections: 0 });
 });
 
 test('a sender whose timestamp stops during hold is re-anchored at arrival', () => {
@@ -67,4 +67,30 @@ test('the buffer grows as the recording does', () => {
   for (let i = 0; i < 100; i++) track.accept({ arrivalSample: i * FRAME, ssrc: 1, timestamp: i * FRAME, pcm: frame(i + 1) });
   assert.equal(track.length, 100 * FRAME);
   assert.equal(track.samples(100 * FRAME)[99 * FRAME], 100);
+});
+
+test('a first packet that came late is corrected by the next one on time, its audio moved along', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  // frame 1 sat in a queue for 240 samples (30 ms); frame 2 arrives on time
+  assert.equal(track.accept({ arrivalSample: 400, ssrc: 1, timestamp: 0, pcm: frame(1) }), 400);
+  assert.equal(track.accept({ arrivalSample: 320, ssrc: 1, timestamp: 160, pcm: frame(2) }), 320);
+  assert.equal(track.accept({ arrivalSample: 485, ssrc: 1, timestamp: 320, pcm: frame(3) }), 480);
+  const samples = track.samples(700);
+  assert.equal(samples[159], 0);
+  assert.deepEqual([samples[160], samples[319], samples[320], samples[480], samples[639], samples[640]], [1, 1, 2, 3, 3, 0]);
+  assert.equal(track.stats.anchorCorrections, 1);
+  assert.equal(track.length, 640);
+});
+
+test('an anchor correction never moves audio before the segment start: the head is cut there', () => {
+  const ramp = Int16Array.from({ length: FRAME }, (_, i) => i + 1);
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(1000);
+  track.accept({ arrivalSample: 1100, ssrc: 1, timestamp: 0, pcm: ramp });
+  track.accept({ arrivalSample: 1060, ssrc: 1, timestamp: 160, pcm: frame(-5) });
+  const samples = track.samples(1400);
+  assert.ok(samples.subarray(0, 1000).every((s) => s === 0));
+  // frame 1 belongs at 900..1060: its samples 100.. fill 1000..1060, frame 2 follows
+  assert.deepEqual([samples[1000], samples[1059], samples[1060], samples[1219], samples[1220]], [101, 160, -5, -5, 0]);
 });

@@ -3,7 +3,10 @@
  *
  * Placement: the first packet of a segment (after start or resume, or from a new SSRC) is placed at
  * its arrival time; later packets at the position their RTP timestamp gives relative to that anchor,
- * so arrival jitter never moves audio and a loss leaves a gap of exactly the lost frames. A gap is
+ * so arrival jitter never moves audio and a loss leaves a gap of exactly the lost frames. Delay only
+ * ever adds to arrival times, so a packet that arrives earlier than its anchor predicts shows the
+ * anchor itself came late (a stalled event loop, a queue): the anchor moves to it and the audio
+ * already placed from it moves with it, so the least-delayed packet sets the time line. A gap is
  * digital silence (the buffer starts zeroed): that is the padding of PAD-06. When timestamp and
  * arrival drift apart by more than `maxDriftSamples` (a sender that stops its clock on hold), the
  * track re-anchors at arrival, so later audio stays at its true time.
@@ -21,7 +24,11 @@ export interface TrackStats {
   placed: number;
   droppedOutsideSegment: number;
   reanchored: number;
+  anchorCorrections: number;
 }
+
+/** Earlier arrivals by less than this (1/8 ms) are noise, not a late anchor. */
+const MIN_ANCHOR_CORRECTION = 1;
 
 export class ChannelTrack {
   private buffer: Int16Array;
@@ -29,7 +36,7 @@ export class ChannelTrack {
   private open = false;
   private segmentStart = 0;
   private anchor?: { ssrc: number; timestamp: number; position: number };
-  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0 };
+  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0, anchorCorrections: 0 };
 
   /**
    * @param closeGaps a deviation (mutant ms-cuts-media-gaps): each packet goes right after the
@@ -70,7 +77,10 @@ export class ChannelTrack {
       this.anchor = { ssrc: packet.ssrc, timestamp: packet.timestamp, position };
     } else {
       position = this.anchor.position + ((packet.timestamp - this.anchor.timestamp) | 0);
-      if (Math.abs(position - arrival) > this.maxDriftSamples) {
+      if (!this.closeGaps && arrival <= position - MIN_ANCHOR_CORRECTION && position - arrival <= this.maxDriftSamples) {
+        this.moveAnchorEarlier(position - arrival);
+        position = arrival;
+      } else if (Math.abs(position - arrival) > this.maxDriftSamples) {
         position = arrival;
         this.anchor = { ssrc: packet.ssrc, timestamp: packet.timestamp, position };
         this.stats.reanchored++;
@@ -96,6 +106,20 @@ export class ChannelTrack {
 
   get length(): number {
     return this.written;
+  }
+
+  /** Moves the anchor and everything written from it `delta` samples earlier, cut at the segment start. */
+  private moveAnchorEarlier(delta: number): void {
+    const anchor = this.anchor!;
+    const from = Math.max(anchor.position, this.segmentStart);
+    const cut = Math.max(0, this.segmentStart - (from - delta));
+    const to = from - delta + cut;
+    if (this.written > from + cut) this.buffer.copyWithin(to, from + cut, this.written);
+    const end = Math.max(to, this.written - delta);
+    if (end < this.written) this.buffer.fill(0, end, this.written);
+    this.written = Math.min(this.written, end);
+    anchor.position -= delta;
+    this.stats.anchorCorrections++;
   }
 
   private write(position: number, pcm: Int16Array): void {

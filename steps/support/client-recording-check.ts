@@ -38,6 +38,7 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
     recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs },
     tolerances: { padEdgeMs: world.tolerance.padEdgeMs },
   });
+  world.attachRecordingPlot(analysis, audio.channels, `recording ${entry.id}`, ['channel 1: party side (label 1)', 'channel 2: other party (label 2)']);
   entry.result = { audio, metadata: files.metadata as Record<string, unknown>, analysis };
   return entry.result;
 }

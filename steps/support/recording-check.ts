@@ -10,6 +10,7 @@ import { within } from './waiting';
 
 export interface CheckedRecording {
   metadata: RecordingMetadata;
+  samples: Int16Array[];
   analysis: RecordingAnalysis;
   startedAtMs: number;
   stoppedAtMs: number;
@@ -54,7 +55,7 @@ export async function analyzeSession(
     recording: { startMs: startedAtMs, stopMs: stoppedAtMs },
     tolerances: { padEdgeMs: limits.padEdgeMs },
   });
-  return { metadata, analysis, startedAtMs, stoppedAtMs };
+  return { metadata, samples: wav.channels, analysis, startedAtMs, stoppedAtMs };
 }
 
 /** The pauses as the MS received them: each paused event up to the next resumed (or stopped) one. */

@@ -7,6 +7,7 @@ import { DirectoryEntry, SutRole, Tolerances } from '../../profiles/profile-sche
 import { PhoneCall } from '../../simulators/endpoint/phone-call';
 import { Phone } from '../../simulators/endpoint/phone';
 import { Clock, systemClock } from '../../simulators/time/clock';
+import { RecordingAnalysis, renderRecordingSvg } from '../../simulators/analysis';
 import { roleOfTags } from '../../harness/report/feature-scenarios';
 import { CallControlStage } from './call-control-stage';
 import { DisposerStack } from './disposer-stack';
@@ -87,6 +88,11 @@ export class GirWorld extends World {
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
     return this.recorderStage;
+  }
+
+  /** Attaches the recording's plot (SVG) to the report: waveform per channel, pauses, findings. */
+  attachRecordingPlot(analysis: RecordingAnalysis, samples: readonly Int16Array[], title: string, channelLabels: string[]): void {
+    this.attach(renderRecordingSvg(analysis, { samples, title, channelLabels }), { mediaType: 'image/svg+xml', fileName: 'recording.svg' });
   }
 
   /** The directory entry of a role; a role the profile lacks is an error naming the profile. */
