@@ -9,6 +9,7 @@ import { buildRecordingFixture } from './lib/recording-fixture';
 import { analyzeRecording } from '../simulators/analysis/analyze-recording';
 import { buildChannelTimeline } from '../simulators/analysis/channel-timeline';
 import { DEFAULT_SCAN_OPTIONS } from '../simulators/analysis/scan-options';
+import { SendLogIndex } from '../simulators/analysis/send-log-index';
 import { AnalyzeRecordingInput, RecordingAnalysis } from '../simulators/analysis/recording-analysis';
 
 const GOAL_REALTIME = 500;
@@ -24,6 +25,7 @@ export default async function analyzerBench(args: string[]): Promise<BenchMeasur
     recording: { startMs: fixture.recordingStartMs, stopMs: fixture.recordingStartMs + fixture.durationMs },
   };
   verify(analyzeRecording(input), fixture.silences); // also the warm-up
+  const sendLog = new SendLogIndex(fixture.streams);
   const totalMs: number[] = [];
   const timelineMs: number[] = [];
   let cpuMicros = 0;
@@ -37,7 +39,7 @@ export default async function analyzerBench(args: string[]): Promise<BenchMeasur
     cpuMicros += used.user + used.system;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const timelineStarted = performance.now();
-    fixture.channels.forEach((samples, channel) => buildChannelTimeline(channel, samples, DEFAULT_SCAN_OPTIONS, () => 0));
+    fixture.channels.forEach((samples, channel) => buildChannelTimeline(channel, samples, DEFAULT_SCAN_OPTIONS, sendLog));
     timelineMs.push(performance.now() - timelineStarted);
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];

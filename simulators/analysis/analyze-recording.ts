@@ -31,12 +31,12 @@ export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysi
   const scan: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...input.scan };
   const sendLog = new SendLogIndex(input.streams);
   const channels = input.channels.map((samples, channel) =>
-    buildChannelTimeline(channel, samples, scan, (id) => sendLog.firstIndex(id)),
+    buildChannelTimeline(channel, samples, scan, sendLog),
   );
   // Pieces of frames can only be named once the time base says which frames were sent around them.
   const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
   channels.forEach((timeline, c) => identifyFragments(timeline, input.channels[c], input.streams, timeBase, sampleRate, scan));
-  return judgeTimelines(input, channels, sendLog, sampleRate, lengthSamples);
+  return judgeTimelines(input, channels, sendLog, sampleRate, lengthSamples, timeBase);
 }
 
 /** Verdicts over channel timelines already built (analyzeRecording, or timelines built in workers). */
@@ -46,10 +46,10 @@ export function judgeTimelines(
   sendLog = new SendLogIndex(input.streams),
   sampleRate = input.sampleRate ?? layout.SAMPLE_RATE,
   lengthSamples = input.channels[0]?.length ?? 0,
+  timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs),
 ): RecordingAnalysis {
   const tolerances = resolveTolerances(input.tolerances);
   const pauses = [...(input.expectedPauses ?? [])];
-  const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
   const window =
     timeBase.fileStartMs === undefined
       ? undefined

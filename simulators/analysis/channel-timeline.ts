@@ -16,14 +16,19 @@ const INDEX_MODULUS = layout.INDEX_MODULUS;
 type RawFrame = Omit<FoundFrame, 'index'> & { index16: number };
 type Item = { frame: RawFrame } | { stretch: GapStretch };
 
-/**
- * `firstIndexOf(streamId)`: the first index the stream sent (anchors unwrapping; 0 when unknown).
- */
+/** What the timeline needs to know about the send log. */
+export interface SentIndexes {
+  /** The first index the stream sent (anchors unwrapping; 0 for an unknown stream). */
+  firstIndex(streamId: number): number;
+  /** False only when the stream is known and never sent `index`. */
+  mayHaveSent(streamId: number, index: number): boolean;
+}
+
 export function buildChannelTimeline(
   channel: number,
   samples: Int16Array,
   options: ScanOptions,
-  firstIndexOf: (streamId: number) => number,
+  sent: SentIndexes,
 ): ChannelTimeline {
   const scanned = scanFrames(samples, options);
   const items: Item[] = [];
@@ -44,35 +49,76 @@ export function buildChannelTimeline(
       pushGap(frame.start + FRAME_SAMPLES, next ? next.start : samples.length, frame, next);
     });
   }
-  const frames = unwrapIndexes(items, firstIndexOf);
-  return { channel, frames, segments: toSegments(items, frames) };
+  const indexes = unwrapIndexes(items, sent);
+  // A cut piece predicted for a frame its stream never sent (before the first, after the last)
+  // was a chance fit: its samples are unexplained after all.
+  const kept: Item[] = [];
+  const frames: FoundFrame[] = [];
+  items.forEach((item, i) => {
+    if (!('frame' in item)) return kept.push(item);
+    const index = indexes[i];
+    if (item.frame.how === 'partial' && !sent.mayHaveSent(item.frame.streamId, index)) {
+      return kept.push({ stretch: { kind: 'unknown', start: item.frame.start, length: item.frame.length, digital: false } });
+    }
+    const { streamId, start, length, frameOffset, correlation, how } = item.frame;
+    frames.push({ streamId, index, start, length, frameOffset, correlation, how });
+    return kept.push(item);
+  });
+  return { channel, frames, segments: toSegments(kept, frames) };
 }
 
 function partialFrame(partial: PartialFrame): RawFrame {
   return { ...partial, how: 'partial' };
 }
 
-/** Continuity per stream: each index is the one nearest the stream's previous index in this channel. */
-function unwrapIndexes(items: Item[], firstIndexOf: (streamId: number) => number): FoundFrame[] {
+/** `index16` moved to the integer nearest `reference`. */
+function nearest(index16: number, reference: number): number {
+  let delta = (index16 - (reference % INDEX_MODULUS) + INDEX_MODULUS) % INDEX_MODULUS;
+  if (delta >= INDEX_MODULUS / 2) delta -= INDEX_MODULUS;
+  return reference + delta;
+}
+
+/** The first index at or after `anchor` whose low 16 bits are `index16`. */
+function firstAtOrAfter(index16: number, anchor: number): number {
+  return anchor + ((index16 - (anchor % INDEX_MODULUS) + INDEX_MODULUS) % INDEX_MODULUS);
+}
+
+/**
+ * Full indexes, by item position. Whole frames: continuity per stream, the first anchored on the
+ * stream's first sent index. Cut pieces: relative to the nearest whole frame of their stream (the
+ * neighbour they were predicted from), so a stray piece can never shift a whole run by 2^16.
+ */
+function unwrapIndexes(items: Item[], sent: SentIndexes): number[] {
+  const indexes: number[] = new Array(items.length).fill(NaN);
   const previous = new Map<number, number>();
-  const frames: FoundFrame[] = [];
-  for (const item of items) {
-    if (!('frame' in item)) continue;
-    const { index16, ...rest } = item.frame;
-    const before = previous.get(rest.streamId);
-    let index: number;
-    if (before === undefined) {
-      const anchor = firstIndexOf(rest.streamId);
-      index = anchor + ((index16 - (anchor % INDEX_MODULUS) + INDEX_MODULUS) % INDEX_MODULUS);
-    } else {
-      let delta = (index16 - (before % INDEX_MODULUS) + INDEX_MODULUS) % INDEX_MODULUS;
-      if (delta >= INDEX_MODULUS / 2) delta -= INDEX_MODULUS;
-      index = before + delta;
+  items.forEach((item, i) => {
+    if (!('frame' in item) || item.frame.how === 'partial') return;
+    const { streamId, index16 } = item.frame;
+    const before = previous.get(streamId);
+    const index = before === undefined ? firstAtOrAfter(index16, sent.firstIndex(streamId)) : nearest(index16, before);
+    previous.set(streamId, index);
+    indexes[i] = index;
+  });
+  items.forEach((item, i) => {
+    if (!('frame' in item) || item.frame.how !== 'partial') return;
+    const { streamId, index16, start } = item.frame;
+    // The nearest whole frame of the stream on either side (pieces sit next to their neighbour).
+    let reference: number | undefined;
+    let distance = Infinity;
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < items.length; j += step) {
+        const other = items[j];
+        if (!('frame' in other) || other.frame.how === 'partial' || other.frame.streamId !== streamId) continue;
+        if (Math.abs(other.frame.start - start) < distance) {
+          distance = Math.abs(other.frame.start - start);
+          reference = indexes[j];
+        }
+        break;
+      }
     }
-    previous.set(rest.streamId, index);
-    frames.push({ ...rest, index });
-  }
-  return frames;
+    indexes[i] = reference === undefined ? firstAtOrAfter(index16, sent.firstIndex(streamId)) : nearest(index16, reference);
+  });
+  return indexes;
 }
 
 function toSegments(items: Item[], frames: FoundFrame[]): Segment[] {
@@ -81,7 +127,9 @@ function toSegments(items: Item[], frames: FoundFrame[]): Segment[] {
   for (const item of items) {
     if ('stretch' in item) {
       const { kind, start, length, digital } = item.stretch;
-      segments.push(kind === 'silence' ? { kind, start, length, digital } : { kind, start, length });
+      const last = segments[segments.length - 1];
+      if (kind === 'unknown' && last?.kind === 'unknown' && last.start + last.length === start) last.length += length;
+      else segments.push(kind === 'silence' ? { kind, start, length, digital } : { kind, start, length });
       continue;
     }
     const frame = frames[f++];

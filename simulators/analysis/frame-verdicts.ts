@@ -195,11 +195,16 @@ export function shiftVerdicts(
   if (timeBase.shiftMs !== undefined && Math.abs(timeBase.shiftMs) > tolerances.shiftMs) {
     // The frames imply a later file start: the audio sits earlier than the given start puts it.
     const shiftMs = -timeBase.shiftMs;
+    // Evidence: each channel's first frame with a send time (it sits shiftMs away from its time).
+    const spans = channels.flatMap(({ channel, frames }) => {
+      const frame = frames.find((f) => f.how !== 'partial' && sendLog.sent(f.streamId, f.index));
+      return frame ? [{ channel, start: frame.start, end: frame.start + frame.length }] : [];
+    });
     verdicts.push({
       type: 'time-shift',
       severity: 'fail',
       shiftMs,
-      spans: [],
+      spans,
       message: `the audio sits ${lateOrEarly(shiftMs)} against the recording start (${fileStartMs} ms) and its send times (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
     });
   }

@@ -44,6 +44,8 @@ interface Neighbour {
 }
 
 const predicted = new Int16Array(FRAME_SAMPLES);
+/** Samples either side of a cut piece that must be quiet (frames hold at most 3 quiet samples in a row). */
+const BOUND_SAMPLES = 4;
 
 /**
  * Classifies samples [start, end) that lie between `before` (ending at start) and `after` (starting
@@ -67,8 +69,16 @@ export function classifyGap(
   const bounded = (piece: PartialFrame): boolean => {
     const from = piece.start;
     const to = piece.start + piece.length;
-    const quietAt = (i: number): boolean => Math.abs(samples[i]) <= quiet;
-    return (from === start || quietAt(from - 1)) && (to === end || quietAt(to));
+    // Quiet over a few samples (one noise sample can be loud): RMS within the gap at or below `quiet`.
+    const quietOver = (a: number, b: number): boolean => {
+      let energy = 0;
+      for (let i = a; i < b; i++) energy += samples[i] * samples[i];
+      return energy <= quiet * quiet * (b - a);
+    };
+    return (
+      (from === start || quietOver(Math.max(start, from - BOUND_SAMPLES), from)) &&
+      (to === end || quietOver(to, Math.min(end, to + BOUND_SAMPLES)))
+    );
   };
   if (before) {
     for (let k = 1, slot = before.start + FRAME_SAMPLES; slot < end; k++, slot += FRAME_SAMPLES) {

@@ -70,7 +70,7 @@ export function paddingVerdicts(
           channel,
           pause,
           expected: { start: 0, end: 0 },
-          spans: [],
+          spans: [{ channel, start: 0, end: lengthSamples }], // searched everywhere, placed nowhere
           message: `pause ${pause.startMs}..${pause.endMs} ms${label}: no time base (no recording start given and no frame with a send time found)`,
         });
         continue;
@@ -146,13 +146,15 @@ export function durationVerdict(
   const expectedSamples = Math.round(((recording.stopMs - recording.startMs) * sampleRate) / 1000);
   const errorMs = ((lengthSamples - expectedSamples) * 1000) / sampleRate;
   const ok = Math.abs(errorMs) <= tolerances.durationMs;
+  // Evidence: the samples the file has too many (or, past its end, too few), in channel 0.
+  const spans = [{ channel: 0, start: Math.min(lengthSamples, expectedSamples), end: Math.max(lengthSamples, expectedSamples) }];
   return {
     type: 'duration',
     severity: ok ? 'pass' : 'fail',
     expectedSamples,
     actualSamples: lengthSamples,
     errorMs,
-    spans: [],
+    spans,
     message: `file holds ${lengthSamples} samples per channel, the session lasted ${expectedSamples}: ${signed(errorMs)} ms (tolerance ±${tolerances.durationMs} ms)`,
   };
 }

@@ -23,7 +23,8 @@ export interface ScanOptions {
   partialCorrelation: number;
   /**
    * A cut frame next to a found one is accepted when the energy it leaves unexplained is at most
-   * this fraction of the predicted piece's energy (G.711 alone leaves ~0.0002, noise at -40 dBFS ~0.004).
+   * this fraction of the predicted piece's energy (G.711 alone leaves ~0.0002, noise at -40 dBFS
+   * ~0.004, at -30 dBFS ~0.04; a piece of another frame leaves ~2).
    */
   partialResidual: number;
   /**
@@ -49,7 +50,7 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   quietDbfs: -24,
   refineRadius: 8,
   partialCorrelation: 0.9,
-  partialResidual: 0.1,
+  partialResidual: 0.25,
   minPartialSamples: 1,
   minFragmentSamples: 32,
   wholeFrameMargin: 0.005,

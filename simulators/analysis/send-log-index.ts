@@ -7,6 +7,7 @@ import { SentFrameTime, SentStream } from './recording-analysis';
 export class SendLogIndex {
   private readonly byId = new Map<number, SentStream>();
   private readonly frames = new Map<number, Map<number, SentFrameTime>>();
+  private readonly first = new Map<number, number>();
 
   constructor(streams: readonly SentStream[]) {
     for (const stream of streams) {
@@ -15,8 +16,13 @@ export class SendLogIndex {
       }
       this.byId.set(stream.streamId, stream);
       const byIndex = new Map<number, SentFrameTime>();
-      for (const frame of stream.frames) byIndex.set(frame.index, frame);
+      let first = Infinity;
+      for (const frame of stream.frames) {
+        byIndex.set(frame.index, frame);
+        if (frame.index < first) first = frame.index;
+      }
       this.frames.set(stream.streamId, byIndex);
+      if (first !== Infinity) this.first.set(stream.streamId, first);
     }
   }
 
@@ -28,13 +34,15 @@ export class SendLogIndex {
     return this.frames.get(streamId)?.get(index);
   }
 
+  /** False only when the stream is known and never sent `index` (an unknown stream may have). */
+  mayHaveSent(streamId: number, index: number): boolean {
+    const frames = this.frames.get(streamId);
+    return !frames || frames.size === 0 || frames.has(index);
+  }
+
   /** The first index the stream sent (anchors 16-bit index unwrapping); 0 for an unknown stream. */
   firstIndex(streamId: number): number {
-    const frames = this.byId.get(streamId)?.frames;
-    if (!frames || frames.length === 0) return 0;
-    let first = frames[0].index;
-    for (const frame of frames) if (frame.index < first) first = frame.index;
-    return first;
+    return this.first.get(streamId) ?? 0;
   }
 }
 

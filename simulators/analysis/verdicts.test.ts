@@ -96,7 +96,10 @@ test('verdicts: without a recording start the offset is estimated from the frame
   // Told a start 100 ms off, the analyzer reports the shift it sees.
   const told = analyzeRecording({ channels: rec.channels, streams: rec.streams, expectedPauses: [PAUSE], recording: { startMs: 1134.5 } });
   assert.ok(Math.abs((told.timeBase.shiftMs ?? 0) - 100) < 0.2);
-  assert.ok(ofType(told.verdicts, 'time-shift').some((v) => v.channel === undefined && v.severity === 'fail'));
+  const whole = ofType(told.verdicts, 'time-shift').find((v) => v.channel === undefined);
+  assert.equal(whole?.severity, 'fail');
+  assert.ok(whole && Math.abs(whole.shiftMs + 100) < 0.2, 'the audio sits 100 ms early against the start given');
+  assert.deepEqual(whole?.spans.map((s) => s.channel), [0, 1]);
 });
 
 test("verdicts: a stream marked 'none' (another call's party) found in the file is crosstalk", () => {
@@ -122,6 +125,18 @@ test('verdicts: file duration against the session wall time', () => {
   const [duration] = ofType(short.verdicts, 'duration');
   assert.equal(duration.severity, 'fail');
   assert.equal(duration.errorMs, -100);
+  assert.deepEqual(duration.spans, [{ channel: 0, start: 48000, end: 48800 }]);
   const ok = analyzeRecording({ channels: rec.channels, streams: rec.streams, recording: { startMs: 1000, stopMs: 7010 }, tolerances: { durationMs: 20 } });
   assert.equal(ofType(ok.verdicts, 'duration')[0].severity, 'pass');
+});
+
+test('verdicts: with no recording start and no frame of a known stream, padding cannot be placed and fails', () => {
+  const rec = buildSyntheticRecording({ ...base, pauses: [PAUSE] });
+  const analysis = analyzeRecording({ channels: rec.channels, streams: [], expectedPauses: [PAUSE] });
+  assert.equal(analysis.timeBase.source, 'none');
+  const padding = ofType(analysis.verdicts, 'padding');
+  assert.deepEqual(padding.map((p) => [p.channel, p.severity]), [[0, 'fail'], [1, 'fail']]);
+  assert.match(padding[0].message, /no time base/);
+  // Every stream found is foreign to an empty send log.
+  assert.deepEqual([...new Set(ofType(analysis.verdicts, 'foreign-stream').map((v) => (v as FrameRunVerdict).streamId))].sort(), [10, 11]);
 });

@@ -60,6 +60,8 @@ export interface SyntheticRecording {
   silences: [number, number][][];
   /** File offset of frame slot 0 (fractional samples before rounding). */
   gridOffsetSamples: number;
+  /** Every frame the recorder wrote whole and nothing later overwrote or padded over. */
+  wholeFrames: { channel: number; streamId: number; index: number; start: number }[];
 }
 
 export function buildSyntheticRecording(options: SyntheticRecordingOptions): SyntheticRecording {
@@ -82,12 +84,14 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
   const padsGaps = options.recorderPadsGaps !== false;
   if (!padsGaps && pauses.length > 0) throw new RangeError('a recorder that pads no gaps cannot model pauses');
   const writtenPerChannel = new Array<number>(options.channelCount).fill(0);
+  const placed: { channel: number; streamId: number; index: number; start: number }[] = [];
   const writeFrame = (channel: number, streamId: number, slot: number, index = slot, atSlot = padsGaps): void => {
     synthesizeFrame(streamId, index, pcm);
     if (phoneNoise > 0) for (let i = 0; i < FRAME_SAMPLES; i++) pcm[i] = clamp(pcm[i] + phoneNoise * gaussian(random));
     g711Decode(options.law, g711Encode(options.law, pcm, codes), decoded);
     const place = atSlot ? slot : writtenPerChannel[channel]++;
     const at = Math.round(gridOffsetSamples + place * FRAME_SAMPLES);
+    placed.push({ channel, streamId, index, start: at });
     for (let i = 0; i < FRAME_SAMPLES; i++) {
       const position = at + i;
       if (position < 0 || position >= length) continue;
@@ -147,7 +151,23 @@ export function buildSyntheticRecording(options: SyntheticRecordingOptions): Syn
     label: s.label,
     frames: sent[i],
   }));
-  return { channels, streams, silences: written.map(silentRuns), gridOffsetSamples };
+  return { channels, streams, silences: written.map(silentRuns), gridOffsetSamples, wholeFrames: intact(placed, written, length) };
+}
+
+/** Placed frames that are still whole: inside the file, not padded over, not overwritten later. */
+function intact(
+  placed: { channel: number; streamId: number; index: number; start: number }[],
+  written: Uint8Array[],
+  length: number,
+): SyntheticRecording['wholeFrames'] {
+  const last = new Map<string, number>();
+  placed.forEach((frame, i) => last.set(`${frame.channel}/${frame.start}`, i));
+  return placed.filter((frame, i) => {
+    if (frame.start < 0 || frame.start + FRAME_SAMPLES > length) return false;
+    if (last.get(`${frame.channel}/${frame.start}`) !== i) return false;
+    for (let k = frame.start; k < frame.start + FRAME_SAMPLES; k++) if (!written[frame.channel][k]) return false;
+    return true;
+  });
 }
 
 function silentRuns(mask: Uint8Array): [number, number][] {
