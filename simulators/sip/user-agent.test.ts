@@ -5,6 +5,7 @@ import { IncomingRequest } from './core/incoming-request';
 import { Dialog, DialogPhase, DialogTermination } from './dialog/dialog';
 import { buildSdp, readSdp, withDirection } from './sdp';
 import { ladder, loopbackPair, run } from './test-support/loopback-pair';
+import { SipUserAgent } from './user-agent';
 
 const offer = buildSdp({ address: '127.0.0.1', media: [{ port: 4000 }] });
 
@@ -173,4 +174,23 @@ test('a request with a lower CSeq than the last one in the dialog gets 500', asy
   assert.equal((await stale).status, 500);
   await a.close();
   await b.close();
+});
+
+test('over real sockets, UDP and TCP on one port: a call over TCP with BYE from the callee', async (t) => {
+  const a = await SipUserAgent.start({ transports: ['udp', 'tcp'] });
+  const b = await SipUserAgent.start({ transports: ['udp', 'tcp'] });
+  t.after(() => Promise.all([a.close(), b.close()]));
+  assert.equal(a.addressOf('tcp').port, a.addressOf('udp').port);
+  const byeSeen = new Promise<string>((resolve) =>
+    b.onRequest((request) => {
+      const dialog = request.accept();
+      void dialog.acknowledged.then(() => dialog.bye().then((r) => resolve(`${request.source.protocol} ${r.status}`)));
+    }),
+  );
+  const call = a.invite({ uri: `sip:7001@127.0.0.1:${b.address.port};transport=tcp`, from: 'sip:caller@127.0.0.1' });
+  const { response, dialog } = await call.final;
+  assert.equal(response.status, 200);
+  assert.match(response.contact[0].toString(), /;transport=tcp>$/);
+  assert.equal(await byeSeen, 'tcp 200');
+  assert.equal(dialog?.termination?.reason, 'bye-received');
 });

@@ -13,7 +13,7 @@ import { Uri, parseUri } from './message/uri';
 import { TimerSettings, timerSettings } from './transaction/timer-settings';
 import { HostPort, Transport, TransportAddress, TransportLimits, TransportProtocol } from './transport/transport';
 import { TraceEvent, TransportLayer } from './transport/transport-layer';
-import { UdpTransport } from './transport/udp-transport';
+import { bindTransports } from './transport/bind-transports';
 
 export interface SipUserAgentOptions {
   host?: string;
@@ -95,11 +95,7 @@ export class SipUserAgent {
       transports = Array.isArray(options.transport) ? options.transport : [options.transport];
     } else {
       const wanted = options.transports ?? ['udp'];
-      transports = [];
-      for (const protocol of wanted) {
-        if (protocol !== 'udp') throw new SipMessageError(`transport ${protocol} is not available in this build`);
-        transports.push(await UdpTransport.bind({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, limits: options.limits }));
-      }
+      transports = await bindTransports(options.host ?? '127.0.0.1', options.port ?? 0, wanted, options.limits);
     }
     const layer = new TransportLayer(transports, {
       responseRouting: options.responseRouting,

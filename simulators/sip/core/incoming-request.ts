@@ -30,7 +30,7 @@ export interface AcceptOptions extends RespondOptions {
 export interface IncomingRequestHost {
   readonly clock: Clock;
   readonly timers: TimerSettings;
-  localContact(request: SipRequest): NameAddr;
+  localContact(request: SipRequest, protocol: TransportAddress['protocol']): NameAddr;
   /** The UAS dialog an initial INVITE creates with its first 1xx-with-tag or its 2xx. */
   createUasDialog(request: SipRequest, toTag: string, phase: DialogPhase.Early | DialogPhase.Confirmed, contact: NameAddr): Dialog;
   reportError(error: SipError): void;
@@ -106,7 +106,7 @@ export class IncomingRequest {
     });
     let contact: NameAddr | undefined;
     if (establishing && !response.headers.has('Contact')) {
-      contact = options.contact === undefined ? this.host.localContact(this.message) : NameAddr.from(options.contact);
+      contact = options.contact === undefined ? this.host.localContact(this.message, this.source.protocol) : NameAddr.from(options.contact);
       response.headers.add('Contact', contact.toString());
     }
     if (establishing && this.initialInvite) {
