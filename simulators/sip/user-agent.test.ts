@@ -194,3 +194,33 @@ test('over real sockets, UDP and TCP on one port: a call over TCP with BYE from 
   assert.equal(await byeSeen, 'tcp 200');
   assert.equal(dialog?.termination?.reason, 'bye-received');
 });
+
+test('UPDATE in an early dialog: the UAS answers 2xx with its Contact (a target refresh)', async () => {
+  const { clock, a, b, uriOfB } = await loopbackPair();
+  let incoming: IncomingRequest | undefined;
+  b.onRequest((request) => {
+    incoming = request;
+    request.respond(183);
+  });
+  const call = a.invite({ uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  let early: Dialog | undefined;
+  call.onProvisional((_r, d) => (early = d ?? early));
+  await run(clock);
+  assert.equal(early?.phase, DialogPhase.Early);
+  const seen: string[] = [];
+  incoming!.dialog!.onRequest((r) => {
+    seen.push(`${r.method} ${r.dialog?.phase}`);
+    r.respond(200, { body: offer, contentType: 'application/sdp' });
+  });
+  const update = early!.request('UPDATE', { body: offer, contentType: 'application/sdp' });
+  await run(clock);
+  const response = await update;
+  assert.equal(response.status, 200);
+  assert.deepEqual(seen, ['UPDATE Early']);
+  assert.match(response.headers.get('Contact') ?? '', /^<sip:7001@127\.0\.0\.1:40001>$/);
+  incoming!.accept();
+  await run(clock);
+  assert.equal((await call.final).dialog, early, 'the 2xx confirms the early dialog that got the UPDATE');
+  await a.close();
+  await b.close();
+});

@@ -2,6 +2,8 @@ import { Clock, systemClock } from '../time/clock';
 import { SipError, SipMessageError } from './errors';
 import { IncomingRequest } from './core/incoming-request';
 import { OutgoingInvite } from './core/outgoing-invite';
+import { Dialog, DialogPhase } from './dialog/dialog';
+import { parseReplaces } from './message/replaces';
 import { UserAgentCore } from './core/user-agent-core';
 import { newCallId, newTag } from './message/identifiers';
 import { ExtraHeaders, createRequest } from './message/message-factory';
@@ -174,6 +176,17 @@ export class SipUserAgent {
     const firstRoute = request.route[0];
     const nextHop = destination ?? (firstRoute && firstRoute.uri instanceof SipUri && firstRoute.uri.hasParam('lr') ? firstRoute.uri : uri);
     return { request, nextHop };
+  }
+
+  /** The dialog an INVITE with Replaces (RFC 3891) takes over, if this UA has it. */
+  replacedDialog(request: IncomingRequest | SipRequest): Dialog | undefined {
+    const message = request instanceof IncomingRequest ? request.message : request;
+    const value = message.headers.get('Replaces');
+    if (value === undefined) return undefined;
+    const info = parseReplaces(value);
+    const dialog = this.core.findDialog(info.callId, info.toTag, info.fromTag);
+    if (!dialog || dialog.isTerminated) return undefined;
+    return info.earlyOnly && dialog.phase !== DialogPhase.Early ? undefined : dialog;
   }
 
   async close(): Promise<void> {

@@ -95,6 +95,8 @@ export class IncomingRequest {
     }
     const isInvite = this.message.method === 'INVITE';
     const establishing = status > 100 && status < 300 && isInvite;
+    // 2xx to INVITE and UPDATE refresh the target: they carry our Contact (RFC 3311 5.2).
+    const needsContact = establishing || (this.message.method === 'UPDATE' && status >= 200 && status < 300);
     if (status > 100 && this.toTag === undefined) this.toTag = newTag();
     const response = createResponse(this.message, status, {
       reason: options.reason,
@@ -105,7 +107,7 @@ export class IncomingRequest {
       copyRecordRoute: establishing && this.initialInvite,
     });
     let contact: NameAddr | undefined;
-    if (establishing && !response.headers.has('Contact')) {
+    if (needsContact && !response.headers.has('Contact')) {
       contact = options.contact === undefined ? this.host.localContact(this.message, this.source.protocol) : NameAddr.from(options.contact);
       response.headers.add('Contact', contact.toString());
     }
