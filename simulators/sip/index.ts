@@ -17,3 +17,7 @@ export { LoopbackNetwork, LoopbackTransport } from './transport/loopback-transpo
 export type { TraceEvent } from './transport/transport-layer';
 export { DEFAULT_TIMERS } from './transaction/timer-settings';
 export type { TimerSettings } from './transaction/timer-settings';
+export { OutgoingRefer } from './dialog/outgoing-refer';
+export type { ReferOptions, ReferOutcome } from './dialog/outgoing-refer';
+export { IncomingRefer, acceptRefer } from './dialog/incoming-refer';
+export { TcpTransport } from './transport/tcp-transport';

@@ -5,6 +5,7 @@ import { IncomingRequest } from './core/incoming-request';
 import { Dialog, DialogPhase, DialogTermination } from './dialog/dialog';
 import { buildSdp, readSdp, withDirection } from './sdp';
 import { ladder, loopbackPair, run } from './test-support/loopback-pair';
+import { SipUserAgent } from './user-agent';
 
 const offer = buildSdp({ address: '127.0.0.1', media: [{ port: 4000 }] });
 
@@ -171,6 +172,55 @@ test('a request with a lower CSeq than the last one in the dialog gets 500', asy
   const stale = dialog!.request('INFO');
   await run(clock);
   assert.equal((await stale).status, 500);
+  await a.close();
+  await b.close();
+});
+
+test('over real sockets, UDP and TCP on one port: a call over TCP with BYE from the callee', async (t) => {
+  const a = await SipUserAgent.start({ transports: ['udp', 'tcp'] });
+  const b = await SipUserAgent.start({ transports: ['udp', 'tcp'] });
+  t.after(() => Promise.all([a.close(), b.close()]));
+  assert.equal(a.addressOf('tcp').port, a.addressOf('udp').port);
+  const byeSeen = new Promise<string>((resolve) =>
+    b.onRequest((request) => {
+      const dialog = request.accept();
+      void dialog.acknowledged.then(() => dialog.bye().then((r) => resolve(`${request.source.protocol} ${r.status}`)));
+    }),
+  );
+  const call = a.invite({ uri: `sip:7001@127.0.0.1:${b.address.port};transport=tcp`, from: 'sip:caller@127.0.0.1' });
+  const { response, dialog } = await call.final;
+  assert.equal(response.status, 200);
+  assert.match(response.contact[0].toString(), /;transport=tcp>$/);
+  assert.equal(await byeSeen, 'tcp 200');
+  assert.equal(dialog?.termination?.reason, 'bye-received');
+});
+
+test('UPDATE in an early dialog: the UAS answers 2xx with its Contact (a target refresh)', async () => {
+  const { clock, a, b, uriOfB } = await loopbackPair();
+  let incoming: IncomingRequest | undefined;
+  b.onRequest((request) => {
+    incoming = request;
+    request.respond(183);
+  });
+  const call = a.invite({ uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  let early: Dialog | undefined;
+  call.onProvisional((_r, d) => (early = d ?? early));
+  await run(clock);
+  assert.equal(early?.phase, DialogPhase.Early);
+  const seen: string[] = [];
+  incoming!.dialog!.onRequest((r) => {
+    seen.push(`${r.method} ${r.dialog?.phase}`);
+    r.respond(200, { body: offer, contentType: 'application/sdp' });
+  });
+  const update = early!.request('UPDATE', { body: offer, contentType: 'application/sdp' });
+  await run(clock);
+  const response = await update;
+  assert.equal(response.status, 200);
+  assert.deepEqual(seen, ['UPDATE Early']);
+  assert.match(response.headers.get('Contact') ?? '', /^<sip:7001@127\.0\.0\.1:40001>$/);
+  incoming!.accept();
+  await run(clock);
+  assert.equal((await call.final).dialog, early, 'the 2xx confirms the early dialog that got the UPDATE');
   await a.close();
   await b.close();
 });

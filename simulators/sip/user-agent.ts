@@ -2,6 +2,8 @@ import { Clock, systemClock } from '../time/clock';
 import { SipError, SipMessageError } from './errors';
 import { IncomingRequest } from './core/incoming-request';
 import { OutgoingInvite } from './core/outgoing-invite';
+import { Dialog, DialogPhase } from './dialog/dialog';
+import { parseReplaces } from './message/replaces';
 import { UserAgentCore } from './core/user-agent-core';
 import { newCallId, newTag } from './message/identifiers';
 import { ExtraHeaders, createRequest } from './message/message-factory';
@@ -13,7 +15,7 @@ import { Uri, parseUri } from './message/uri';
 import { TimerSettings, timerSettings } from './transaction/timer-settings';
 import { HostPort, Transport, TransportAddress, TransportLimits, TransportProtocol } from './transport/transport';
 import { TraceEvent, TransportLayer } from './transport/transport-layer';
-import { UdpTransport } from './transport/udp-transport';
+import { bindTransports } from './transport/bind-transports';
 
 export interface SipUserAgentOptions {
   host?: string;
@@ -95,11 +97,7 @@ export class SipUserAgent {
       transports = Array.isArray(options.transport) ? options.transport : [options.transport];
     } else {
       const wanted = options.transports ?? ['udp'];
-      transports = [];
-      for (const protocol of wanted) {
-        if (protocol !== 'udp') throw new SipMessageError(`transport ${protocol} is not available in this build`);
-        transports.push(await UdpTransport.bind({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, limits: options.limits }));
-      }
+      transports = await bindTransports(options.host ?? '127.0.0.1', options.port ?? 0, wanted, options.limits);
     }
     const layer = new TransportLayer(transports, {
       responseRouting: options.responseRouting,
@@ -178,6 +176,17 @@ export class SipUserAgent {
     const firstRoute = request.route[0];
     const nextHop = destination ?? (firstRoute && firstRoute.uri instanceof SipUri && firstRoute.uri.hasParam('lr') ? firstRoute.uri : uri);
     return { request, nextHop };
+  }
+
+  /** The dialog an INVITE with Replaces (RFC 3891) takes over, if this UA has it. */
+  replacedDialog(request: IncomingRequest | SipRequest): Dialog | undefined {
+    const message = request instanceof IncomingRequest ? request.message : request;
+    const value = message.headers.get('Replaces');
+    if (value === undefined) return undefined;
+    const info = parseReplaces(value);
+    const dialog = this.core.findDialog(info.callId, info.toTag, info.fromTag);
+    if (!dialog || dialog.isTerminated) return undefined;
+    return info.earlyOnly && dialog.phase !== DialogPhase.Early ? undefined : dialog;
   }
 
   async close(): Promise<void> {

@@ -30,7 +30,7 @@ export interface AcceptOptions extends RespondOptions {
 export interface IncomingRequestHost {
   readonly clock: Clock;
   readonly timers: TimerSettings;
-  localContact(request: SipRequest): NameAddr;
+  localContact(request: SipRequest, protocol: TransportAddress['protocol']): NameAddr;
   /** The UAS dialog an initial INVITE creates with its first 1xx-with-tag or its 2xx. */
   createUasDialog(request: SipRequest, toTag: string, phase: DialogPhase.Early | DialogPhase.Confirmed, contact: NameAddr): Dialog;
   reportError(error: SipError): void;
@@ -95,6 +95,8 @@ export class IncomingRequest {
     }
     const isInvite = this.message.method === 'INVITE';
     const establishing = status > 100 && status < 300 && isInvite;
+    // 2xx to INVITE and UPDATE refresh the target: they carry our Contact (RFC 3311 5.2).
+    const needsContact = establishing || (this.message.method === 'UPDATE' && status >= 200 && status < 300);
     if (status > 100 && this.toTag === undefined) this.toTag = newTag();
     const response = createResponse(this.message, status, {
       reason: options.reason,
@@ -105,8 +107,8 @@ export class IncomingRequest {
       copyRecordRoute: establishing && this.initialInvite,
     });
     let contact: NameAddr | undefined;
-    if (establishing && !response.headers.has('Contact')) {
-      contact = options.contact === undefined ? this.host.localContact(this.message) : NameAddr.from(options.contact);
+    if (needsContact && !response.headers.has('Contact')) {
+      contact = options.contact === undefined ? this.host.localContact(this.message, this.source.protocol) : NameAddr.from(options.contact);
       response.headers.add('Contact', contact.toString());
     }
     if (establishing && this.initialInvite) {

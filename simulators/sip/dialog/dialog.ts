@@ -3,11 +3,12 @@ import { ExtraHeaders, createRequest } from '../message/message-factory';
 import { NameAddr } from '../message/name-addr';
 import { SipRequest } from '../message/sip-request';
 import { SipResponse } from '../message/sip-response';
-import { SipUri } from '../message/sip-uri';
 import { Uri } from '../message/uri';
 import type { IncomingRequest } from '../core/incoming-request';
 import { DialogCore } from './dialog-core';
 import { DialogState, dialogId } from './dialog-state';
+import { OutgoingRefer, ReferOptions } from './outgoing-refer';
+import { dialogRouting } from './route-set';
 
 export enum DialogPhase {
   Early = 'Early',
@@ -56,6 +57,7 @@ export class Dialog {
   /** The INVITE transactions in progress in either direction (RFC 3261 14.1 glare rules). */
   private outgoingInvite = false;
   private incomingInvite?: IncomingRequest;
+  private readonly interceptors: Array<(request: IncomingRequest) => boolean> = [];
   termination?: DialogTermination;
   /** Resolves on the ACK of the 2xx that created this dialog (already resolved on the UAC side). */
   acknowledged: Promise<void> = Promise.resolve();
@@ -127,16 +129,8 @@ export class Dialog {
     });
   }
 
-  /** Request-URI and Route: loose routing keeps the remote target; a strict router takes its place. */
   private routing(): { uri: Uri; route: NameAddr[]; nextHop: Uri } {
-    const { routeSet, remoteTarget } = this.state;
-    if (routeSet.length === 0) return { uri: remoteTarget, route: [], nextHop: remoteTarget };
-    const first = routeSet[0].uri;
-    if (first instanceof SipUri && !first.hasParam('lr')) {
-      const uri = first.with({ headers: [] });
-      return { uri, route: [...routeSet.slice(1), new NameAddr({ uri: remoteTarget })], nextHop: uri };
-    }
-    return { uri: remoteTarget, route: routeSet, nextHop: first };
+    return dialogRouting(this.state.routeSet, this.state.remoteTarget);
   }
 
   /** Sends a non-INVITE request in the dialog; resolves with its final response. */
@@ -179,8 +173,28 @@ export class Dialog {
     );
   }
 
+  /** Transfers the remote party (REFER, RFC 3515); with `replaces`, a consultation transfer. */
+  refer(target: Uri | NameAddr | string, options: ReferOptions = {}): OutgoingRefer {
+    this.checkUsable('REFER');
+    return new OutgoingRefer(this, target, options);
+  }
+
+  /** @internal lets a subscription (a REFER's NOTIFYs) take requests before the application. */
+  intercept(fn: (request: IncomingRequest) => boolean): () => void {
+    this.interceptors.push(fn);
+    return () => {
+      const i = this.interceptors.indexOf(fn);
+      if (i >= 0) this.interceptors.splice(i, 1);
+    };
+  }
+
   private checkUsable(method: string): void {
     if (this.current === DialogPhase.Terminated) throw new SipStateError(`cannot send ${method}: dialog terminated`, this.current);
+  }
+
+  /** @internal sends a request made by createRequest (used by REFER). */
+  sendRequest(request: SipRequest): Promise<SipResponse> {
+    return this.send(request);
   }
 
   private send(request: SipRequest): Promise<SipResponse> {
@@ -246,6 +260,7 @@ export class Dialog {
         if (response.status < 300) this.terminate({ reason: 'bye-received' });
       });
     }
+    for (const fn of this.interceptors) if (fn(incoming)) return;
     if (this.requestHandler) this.requestHandler(incoming);
     else incoming.respond(request.method === 'BYE' ? 200 : 501);
   }

@@ -99,3 +99,14 @@ export function parseContentLengthValue(value: string, base = 0, header = 'Conte
 export function isMethodToken(method: string): boolean {
   return method.length > 0 && scanClass(method, TOKEN, 0) === method.length;
 }
+
+const RFC1123_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Date = rfc1123-date, which RFC 3261 20.17 restricts to GMT (RFC 4475 3.1.2.12). */
+export function parseDateValue(value: string, base = 0, header = 'Date'): string {
+  if (!RFC1123_DATE.test(value)) {
+    const cur = new Cursor(value, 0, value.length, base, header);
+    cur.fail(/ GMT$/.test(value) ? 'malformed rfc1123-date' : 'Date must be in GMT');
+  }
+  return value;
+}

@@ -21,3 +21,9 @@ export type { ExtraHeaders, RequestOptions, ResponseOptions, BodyOptions } from 
 export { newBranch, newTag, newCallId } from './identifiers';
 export { headerKey, canonicalName, compactFormOf } from './header-names';
 export { splitList } from './split-list';
+export { parseMultipart, buildMultipart, multipartBoundary } from './multipart';
+export type { MultipartPart, PartInit } from './multipart';
+export { parseSipfrag, sipfragBody, SIPFRAG_CONTENT_TYPE } from './sipfrag';
+export type { Sipfrag } from './sipfrag';
+export { parseReplaces, formatReplaces, referToWithReplaces, referToHeaders } from './replaces';
+export type { ReplacesInfo } from './replaces';

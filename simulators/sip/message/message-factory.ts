@@ -41,8 +41,8 @@ export interface ResponseOptions extends BodyOptions {
 export function createResponse(request: SipRequest, status: number, options: ResponseOptions = {}): SipResponse {
   const h = new SipHeaders();
   const src = request.headers;
-  for (const via of src.getFields('Via')) h.add('Via', via);
-  if (options.copyRecordRoute) for (const rr of src.getFields('Record-Route')) h.add('Record-Route', rr);
+  for (const via of src.getFields('Via')) h.addReceived('Via', via);
+  if (options.copyRecordRoute) for (const rr of src.getFields('Record-Route')) h.addReceived('Record-Route', rr);
   const from = src.get('From');
   const to = src.get('To');
   const callId = src.get('Call-ID');
@@ -50,14 +50,15 @@ export function createResponse(request: SipRequest, status: number, options: Res
   if (from === undefined || to === undefined || callId === undefined || cseq === undefined) {
     throw new SipMessageError(`cannot answer ${request.method}: From, To, Call-ID and CSeq are needed`);
   }
-  h.add('From', from);
+  h.addReceived('From', from);
   let toValue = to;
   if (status > 100 && request.to.tag === undefined) {
-    toValue = request.to.withTag(options.toTag ?? newTag()).toString();
+    // Appending keeps the received text as it was (RFC 3261 8.2.6.2 copies To, adding the tag).
+    toValue = `${to};tag=${options.toTag ?? newTag()}`;
   }
-  h.add('To', toValue);
-  h.add('Call-ID', callId);
-  h.add('CSeq', cseq);
+  h.addReceived('To', toValue);
+  h.addReceived('Call-ID', callId);
+  h.addReceived('CSeq', cseq);
   applyHeaders(h, options.headers);
   const response = new SipResponse({ status, reason: options.reason, headers: h });
   if (options.body !== undefined) response.setBody(options.body, options.contentType);

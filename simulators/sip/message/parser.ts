@@ -9,6 +9,7 @@ import {
   parseCallIdValue,
   parseContactValue,
   parseContentLengthValue,
+  parseDateValue,
   parseMaxForwardsValue,
   parseViaValue,
 } from './header-values';
@@ -49,8 +50,8 @@ const FOLD = /[ \t]*\r\n[ \t]+/g;
 const SINGLE = new Set(['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-length']);
 
 /**
- * Parses one SIP message. Start line, Via, From, To, Call-ID, CSeq, Contact, Max-Forwards and
- * Content-Length are parsed and validated here; other header values are kept verbatim and read on
+ * Parses one SIP message. Start line, Via, From, To, Call-ID, CSeq, Contact, Max-Forwards,
+ * Content-Length and Date are parsed and validated here; other header values are kept verbatim and read on
  * demand. Any problem is a SipParseError naming the header and the byte offset; the parser reads
  * the whole header block before giving up, so the error carries a PartialMessage.
  */
@@ -105,6 +106,7 @@ export function parseMessage(input: Buffer | string, options: ParseOptions = {})
   let contact: NameAddr[] | '*' | undefined;
   let maxForwards: number | undefined;
   let contentLength: number | undefined;
+  let cseqAt = 0;
   const seen = new Set<string>();
 
   const n = text.length;
@@ -168,6 +170,7 @@ export function parseMessage(input: Buffer | string, options: ParseOptions = {})
           callId = parseCallIdValue(value, valueStart, name);
           break;
         case 'cseq':
+          cseqAt = valueStart;
           cseq = parseCSeqValue(value, valueStart, name);
           break;
         case 'contact': {
@@ -183,6 +186,9 @@ export function parseMessage(input: Buffer | string, options: ParseOptions = {})
           break;
         case 'content-length':
           contentLength = parseContentLengthValue(value, valueStart, name);
+          break;
+        case 'date':
+          parseDateValue(value, valueStart, name);
           break;
         default:
           break;
@@ -204,7 +210,7 @@ export function parseMessage(input: Buffer | string, options: ParseOptions = {})
   const missing = !via.length ? 'Via' : !from ? 'From' : !to ? 'To' : !callId ? 'Call-ID' : !cseq ? 'CSeq' : undefined;
   if (missing) throw relocate(new SipParseError(`missing ${missing} header`, lineEnd + 2, missing), partial());
   if (startLine.kind === 'request' && cseq!.method !== startLine.method) {
-    throw relocate(new SipParseError(`CSeq method "${cseq!.method}" does not match request method`, 0, 'CSeq'), partial());
+    throw relocate(new SipParseError(`CSeq method "${cseq!.method}" does not match request method`, cseqAt, 'CSeq'), partial());
   }
 
   const bodyStart = blank + 4;

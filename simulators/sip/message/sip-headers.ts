@@ -25,6 +25,18 @@ export class SipHeaders {
     this.values.push(value);
   }
 
+  /**
+   * Appends a field copied from a received message: the value was accepted by the parser, so it
+   * is not checked again (it may hold what a quoted-pair allows, NUL included).
+   */
+  addReceived(name: string, value: string): this {
+    this.names.push(name);
+    this.keys.push(headerKey(name));
+    this.values.push(value);
+    this.version++;
+    return this;
+  }
+
   /** The first field's value, or undefined. */
   get(name: string): string | undefined {
     const key = headerKey(name);

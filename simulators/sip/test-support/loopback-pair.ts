@@ -35,3 +35,11 @@ export async function run(clock: ManualClock, ms = 0): Promise<void> {
 export function ladder(t: LoopbackTransport): string[] {
   return t.sent.map((s) => s.data.toString('utf8').split('\r\n')[0] + (s.dropped ? ' (dropped)' : ''));
 }
+
+/**
+ * Lets a multi-step exchange play out at the current clock time: delivery happens on clock
+ * timers, and application steps chained on promises send more, so both are pumped in turns.
+ */
+export async function settle(clock: ManualClock, rounds = 30): Promise<void> {
+  for (let i = 0; i < rounds; i++) await run(clock);
+}

@@ -171,7 +171,7 @@ export class TransportLayer {
     const h = new SipHeaders();
     for (const name of ['Via', 'From', 'To', 'Call-ID', 'CSeq']) {
       for (const value of headers.getFields(name)) {
-        h.add(name, name === 'To' && !/;\s*tag\s*=/i.test(value) ? `${value};tag=${newTag()}` : value);
+        h.addReceived(name, name === 'To' && !/;\s*tag\s*=/i.test(value) ? `${value};tag=${newTag()}` : value);
       }
     }
     const response = new SipResponse({ status, reason, headers: h });
