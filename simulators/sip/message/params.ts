@@ -1,8 +1,10 @@
 import * as chars from './char-classes';
-import { Cursor, unquote } from './cursor';
+import { Cursor } from './cursor';
+import * as cursorModule from './cursor';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {COLON, DQUOTE, EQUAL, LBRACKET, RBRACKET, SEMI, TOKEN, scanClass,} = chars;
+const { unquote } = cursorModule;
 
 /** One `;name[=value]` parameter; `value` is raw (a quoted-string keeps its quotes). */
 export interface SipParam {

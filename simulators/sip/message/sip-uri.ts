@@ -1,9 +1,13 @@
 import * as chars from './char-classes';
 import { Cursor } from './cursor';
-import { SipParam, SipParams, findParam, paramValue, serializeParams, withParam } from './params';
+import * as cursorModule from './cursor';
+import { SipParam, SipParams, serializeParams, withParam } from './params';
+import * as paramsModule from './params';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {AMP, COLON, DIGIT, EQUAL, HEX, HOST, LBRACKET, QUESTION, RBRACKET, SEMI, URI_HEADER, URI_PARAM, URI_PASSWORD, URI_USER, scanClass,} = chars;
+const CursorCtor = cursorModule.Cursor;
+const { findParam, paramValue } = paramsModule;
 
 export interface SipUriFields {
   scheme: 'sip' | 'sips';
@@ -42,7 +46,7 @@ export class SipUri {
   }
 
   static parse(text: string): SipUri {
-    const cur = new Cursor(text);
+    const cur = new CursorCtor(text);
     const uri = parseSipUriAt(cur);
     if (!cur.atEnd()) cur.fail('unexpected character in SIP URI');
     return uri;

@@ -1,10 +1,15 @@
 import * as chars from './char-classes';
 import { Cursor } from './cursor';
-import { SipParams, findParam, paramValue, parseParams, serializeParams, withParam } from './params';
-import { parseHost, parsePortDigits } from './sip-uri';
+import * as cursorModule from './cursor';
+import { SipParams, serializeParams, withParam } from './params';
+import * as paramsModule from './params';
+import * as sipUriModule from './sip-uri';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {COLON, COMMA, SLASH, TOKEN, scanClass} = chars;
+const CursorCtor = cursorModule.Cursor;
+const { findParam, paramValue, parseParams } = paramsModule;
+const { parseHost, parsePortDigits } = sipUriModule;
 
 export interface ViaFields {
   protocolName?: string;
@@ -40,7 +45,7 @@ export class Via {
   }
 
   static parse(text: string): Via {
-    const cur = new Cursor(text);
+    const cur = new CursorCtor(text);
     const via = parseViaAt(cur);
     cur.skipWs();
     if (!cur.atEnd()) cur.fail('unexpected character after Via');
