@@ -116,18 +116,15 @@ function sameIgnoringCase(text: string, start: number, lowerKey: string): boolea
 }
 
 /**
- * headerKey for a name still inside the message text: common names and compact forms are
- * recognised by comparing characters, without building and hashing a new string.
+ * The key of a common header (or compact form) whose name is `text[start..end)`, recognised by
+ * comparing characters without building and hashing a new string; undefined for other names.
  */
-export function headerKeyAt(text: string, start: number, end: number, name: string): string {
+export function knownHeaderKeyAt(text: string, start: number, end: number): string | undefined {
   const length = end - start;
-  if (length === 1) {
-    const key = COMPACT_BY_CODE[text.charCodeAt(start)];
-    if (key !== undefined) return key;
-  }
+  if (length === 1) return COMPACT_BY_CODE[text.charCodeAt(start)];
   const candidates = BY_LENGTH[length];
   if (candidates !== undefined) {
     for (let i = 0; i < candidates.length; i++) if (sameIgnoringCase(text, start, candidates[i])) return candidates[i];
   }
-  return headerKey(name);
+  return undefined;
 }

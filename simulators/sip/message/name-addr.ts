@@ -12,7 +12,7 @@ import * as uriModule from './uri';
 const {COMMA, DQUOTE, HTAB, LAQUOT, QUESTION, SEMI, SP, TOKEN, scanClass, skipWs} = chars;
 const { unquote } = cursorModule;
 const CursorCtor = cursorModule.Cursor;
-const { findParam, paramValue, parseParams } = paramsModule;
+const { findParam, paramValue, parseParams, NO_PARAMS } = paramsModule;
 const SipUriCtor = sipUriModule.SipUri;
 const { parseUriAt } = uriModule;
 
@@ -36,7 +36,7 @@ export class NameAddr {
   constructor(fields: NameAddrFields, text?: string) {
     this.displayName = fields.displayName;
     this.uri = fields.uri;
-    this.params = fields.params ?? [];
+    this.params = fields.params ?? NO_PARAMS;
     this.text = text;
   }
 
@@ -129,9 +129,13 @@ export function parseNameAddrAt(cur: Cursor): NameAddr {
   if (c === LAQUOT) {
     const gt = s.indexOf('>', cur.pos);
     if (gt < 0 || gt >= cur.end) cur.fail('expected ">"');
-    const inner = new CursorCtor(s, cur.pos + 1, gt, cur.base, cur.header);
-    uri = parseUriAt(inner);
-    if (inner.pos !== gt) inner.fail('unexpected character in URI');
+    // The URI is read with the cursor narrowed to the brackets, then the end is put back.
+    const end = cur.end;
+    cur.pos++;
+    cur.end = gt;
+    uri = parseUriAt(cur);
+    if (cur.pos !== gt) cur.fail('unexpected character in URI');
+    cur.end = end;
     cur.pos = gt + 1;
   } else {
     let stop = cur.pos;
@@ -140,17 +144,14 @@ export function parseNameAddrAt(cur: Cursor): NameAddr {
       if (ch === SEMI || ch === COMMA || ch === SP || ch === HTAB) break;
       stop++;
     }
-    const inner = new CursorCtor(s, cur.pos, stop, cur.base, cur.header);
-    uri = parseUriAt(inner);
-    if (inner.pos !== stop) {
-      inner.fail(
-        s.charCodeAt(inner.pos) === QUESTION
-          ? 'URI with headers must be enclosed in "<>"'
-          : 'unexpected character in address',
-      );
+    const end = cur.end;
+    cur.end = stop;
+    uri = parseUriAt(cur);
+    if (cur.pos !== stop) {
+      cur.fail(s.charCodeAt(cur.pos) === QUESTION ? 'URI with headers must be enclosed in "<>"' : 'unexpected character in address');
     }
-    if (uri instanceof SipUriCtor && uri.headers.length > 0) inner.fail('URI with headers must be enclosed in "<>"');
-    cur.pos = stop;
+    if (uri instanceof SipUriCtor && uri.headers.length > 0) cur.fail('URI with headers must be enclosed in "<>"');
+    cur.end = end;
   }
   const params = parseParams(cur);
   return new NameAddr({ displayName, uri, params }, s.slice(start, cur.pos));

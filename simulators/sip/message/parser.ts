@@ -14,8 +14,8 @@ import type { StartLine } from './start-line';
 import type { Via } from './via';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
-const { CR, HTAB, LF, SP, TOKEN, scanClass, skipWs } = chars;
-const { headerKeyAt } = names;
+const { CR, HTAB, LF, SP, TOKEN, scanClass } = chars;
+const { headerKey, knownHeaderKeyAt } = names;
 const { parseAddressValue, parseCSeqValue, parseCallIdValue, parseContactValue, parseContentLengthValue, parseDateValue, parseMaxForwardsValue, parseViaValue } = values;
 const { looksLikeStatusLine, parseStartLine } = startLines;
 const { isAscii, isUtf8 } = nodeBuffer;
@@ -41,8 +41,6 @@ export type ParsedMessage = SipRequest | SipResponse;
 const BLANK_LINE = Buffer.from('\r\n\r\n', 'latin1');
 const FOLD = /[ \t]*\r\n[ \t]+/g;
 
-// Single-valued headers (RFC 3261 7.3.1): a second field is an error. One bit each.
-const SINGLE_BIT: Record<string, number> = { from: 1, to: 2, 'call-id': 4, cseq: 8, 'max-forwards': 16, 'content-length': 32 };
 
 /** Everything one parse collects; one object instead of closures keeps the hot path lean. */
 class HeaderBlock {
@@ -83,11 +81,19 @@ class HeaderBlock {
       const end = lf - 1;
       const lineStart = pos;
       pos = lf + 1;
-      const nameEnd = scanClass(text, TOKEN, lineStart, end);
-      const colon = skipWs(text, nameEnd, end);
-      if (nameEnd === lineStart || colon >= end || text.charCodeAt(colon) !== 0x3a) {
-        this.note(new SipParseError(nameEnd === lineStart ? 'expected header name' : 'expected ":" after header name', nameEnd));
-        continue;
+      // field-name HCOLON: the name runs to the colon, less trailing whitespace. A name that
+      // headerKeyAt recognises is a token by construction; any other is checked char by char.
+      const colon = text.indexOf(':', lineStart);
+      let nameEnd = colon < 0 || colon >= end ? lineStart : colon;
+      while (nameEnd > lineStart && (text.charCodeAt(nameEnd - 1) === SP || text.charCodeAt(nameEnd - 1) === HTAB)) nameEnd--;
+      const known = nameEnd > lineStart ? knownHeaderKeyAt(text, lineStart, nameEnd) : undefined;
+      if (known === undefined) {
+        const tokenEnd = scanClass(text, TOKEN, lineStart, end);
+        if (tokenEnd === lineStart || tokenEnd !== nameEnd || colon < 0 || colon >= end) {
+          const bad = tokenEnd === lineStart ? 'expected header name' : 'expected ":" after header name';
+          this.note(new SipParseError(bad, tokenEnd));
+          continue;
+        }
       }
       let valueStart = colon + 1;
       let valueEnd = end;
@@ -104,7 +110,7 @@ class HeaderBlock {
       const name = text.slice(lineStart, nameEnd);
       let value = text.slice(valueStart, valueEnd);
       if (folded) value = value.replace(FOLD, ' ');
-      const key = headerKeyAt(text, lineStart, nameEnd, name);
+      const key = known ?? headerKey(name);
       this.headers.appendRaw(name, key, value);
       this.validate(key, name, value, valueStart);
     }
@@ -112,11 +118,6 @@ class HeaderBlock {
 
   private validate(key: string, name: string, value: string, at: number): void {
     try {
-      const bit = SINGLE_BIT[key];
-      if (bit !== undefined) {
-        if (this.seen & bit) throw new SipParseError('header may appear only once', at, name);
-        this.seen |= bit;
-      }
       switch (key) {
         case 'via': {
           const list = parseViaValue(value, at, name);
@@ -124,15 +125,19 @@ class HeaderBlock {
           break;
         }
         case 'from':
+          this.once(1, at, name);
           this.from = parseAddressValue(value, at, name);
           break;
         case 'to':
+          this.once(2, at, name);
           this.to = parseAddressValue(value, at, name);
           break;
         case 'call-id':
+          this.once(4, at, name);
           this.callId = parseCallIdValue(value, at, name);
           break;
         case 'cseq':
+          this.once(8, at, name);
           this.cseqAt = at;
           this.cseq = parseCSeqValue(value, at, name);
           break;
@@ -145,9 +150,11 @@ class HeaderBlock {
           break;
         }
         case 'max-forwards':
+          this.once(16, at, name);
           this.maxForwards = parseMaxForwardsValue(value, at, name);
           break;
         case 'content-length':
+          this.once(32, at, name);
           this.contentLength = parseContentLengthValue(value, at, name);
           break;
         case 'date':
@@ -159,6 +166,12 @@ class HeaderBlock {
     } catch (e) {
       this.note(e);
     }
+  }
+
+  /** Single-valued headers (RFC 3261 7.3.1): a second field is an error. */
+  private once(bit: number, at: number, name: string): void {
+    if (this.seen & bit) throw new SipParseError('header may appear only once', at, name);
+    this.seen |= bit;
   }
 
   missing(): string | undefined {

@@ -10,7 +10,7 @@ import * as sipUriModule from './sip-uri';
 const {ALPHA, COLON, SCHEME, SEMI, scanClass} = chars;
 const CursorCtor = cursorModule.Cursor;
 const { paramValue, parseParams } = paramsModule;
-const { parseSipUriAt } = sipUriModule;
+const { parseSipUriAt, sipSchemeAt } = sipUriModule;
 
 /** tel: URI (RFC 3966): the subscriber number and its parameters (phone-context etc.). */
 export class TelUri {
@@ -52,6 +52,7 @@ for (const c of '0123456789abcdefABCDEF-.()+*#') TEL_CHARS[c.charCodeAt(0)] = 1;
 export function parseUriAt(cur: Cursor): Uri {
   const { s } = cur;
   const start = cur.pos;
+  if (sipSchemeAt(s, start, cur.end) !== undefined) return parseSipUriAt(cur);
   const first = s.charCodeAt(start);
   if (!(first < 128 && ALPHA[first])) cur.fail('expected URI scheme');
   const schemeEnd = scanClass(s, SCHEME, start, cur.end);
