@@ -17,13 +17,24 @@ export type StartLine =
 
 /** True when the line starts like a Status-Line ("SIP/"), compared case-insensitively. */
 export function looksLikeStatusLine(line: string): boolean {
-  return line.length >= 4 && line.slice(0, 4).toUpperCase() === 'SIP/';
+  return isSipSlash(line, 0, line.length);
+}
+
+/** "SIP/" in any case at `at`, compared in place. */
+function isSipSlash(s: string, at: number, end: number): boolean {
+  return (
+    at + 4 <= end &&
+    (s.charCodeAt(at) | 0x20) === 0x73 &&
+    (s.charCodeAt(at + 1) | 0x20) === 0x69 &&
+    (s.charCodeAt(at + 2) | 0x20) === 0x70 &&
+    s.charCodeAt(at + 3) === 0x2f
+  );
 }
 
 /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; returns the part after "SIP/" and where it ends. */
 function parseVersion(cur: Cursor): string {
   const { s } = cur;
-  if (cur.end - cur.pos < 4 || s.slice(cur.pos, cur.pos + 4).toUpperCase() !== 'SIP/') cur.fail('expected SIP version');
+  if (!isSipSlash(s, cur.pos, cur.end)) cur.fail('expected SIP version');
   const start = cur.pos + 4;
   const major = scanClass(s, DIGIT, start, cur.end);
   if (major === start || s.charCodeAt(major) !== 0x2e) cur.fail('bad SIP version', start);
