@@ -224,3 +224,17 @@ test('UPDATE in an early dialog: the UAS answers 2xx with its Contact (a target 
   await a.close();
   await b.close();
 });
+
+test('a request handler that throws gets its request answered 500 and the error reported', async () => {
+  const { clock, a, b, uriOfB, errors } = await loopbackPair();
+  b.onRequest(() => {
+    throw new Error('application bug');
+  });
+  const response = a.request({ method: 'OPTIONS', uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  await run(clock);
+  assert.equal((await response).status, 500);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /handler for OPTIONS .* threw: application bug/);
+  await a.close();
+  await b.close();
+});
