@@ -83,3 +83,8 @@ export class SipMessageError extends SipError {
 export class SdpError extends SipError {
   readonly code = 'SDP';
 }
+
+/** An application callback threw while the stack was handling a message; the stack answered 500. */
+export class SipHandlerError extends SipError {
+  readonly code = 'SIP_HANDLER';
+}

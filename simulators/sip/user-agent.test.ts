@@ -224,3 +224,33 @@ test('UPDATE in an early dialog: the UAS answers 2xx with its Contact (a target 
   await a.close();
   await b.close();
 });
+
+test('a request handler that throws gets its request answered 500 and the error reported', async () => {
+  const { clock, a, b, uriOfB, errors } = await loopbackPair();
+  b.onRequest(() => {
+    throw new Error('application bug');
+  });
+  const response = a.request({ method: 'OPTIONS', uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  await run(clock);
+  assert.equal((await response).status, 500);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /handler for OPTIONS .* threw: application bug/);
+  await a.close();
+  await b.close();
+});
+
+test('CANCEL asked before any provisional waits for one (RFC 3261 9.1), then ends the INVITE with 487', async () => {
+  const { clock, a, b, ta, uriOfB } = await loopbackPair();
+  b.onRequest(() => undefined); // the callee never answers by itself
+  const call = a.invite({ uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  call.cancel();
+  assert.deepEqual(ladder(ta), ['INVITE sip:7001@127.0.0.1:40001 SIP/2.0'], 'nothing to cancel yet');
+  await run(clock);
+  assert.equal((await call.final).response.status, 487);
+  assert.deepEqual(ladder(ta), ['INVITE sip:7001@127.0.0.1:40001 SIP/2.0', 'CANCEL sip:7001@127.0.0.1:40001 SIP/2.0', 'ACK sip:7001@127.0.0.1:40001 SIP/2.0']);
+  const cancel = ta.sent[1].data.toString();
+  const inviteVia = /Via: (.*)\r\n/.exec(ta.sent[0].data.toString())![1];
+  assert.ok(cancel.includes(`Via: ${inviteVia}\r\n`), 'CANCEL reuses the INVITE Via and branch');
+  await a.close();
+  await b.close();
+});

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Clock } from '../../time/clock';
-import { SipError, SipMessageError, SipTransportError } from '../errors';
+import { SipError, SipHandlerError, SipMessageError, SipTransportError } from '../errors';
 import { Dialog, DialogPhase } from '../dialog/dialog';
 import { DialogCore } from '../dialog/dialog-core';
 import { dialogId, uacDialogState, uasDialogState } from '../dialog/dialog-state';
@@ -94,7 +94,8 @@ export class UserAgentCore implements TransactionLayerUser, TransportLayerUser, 
         tx.respond(createResponse(request, 481));
         return;
       }
-      dialog.receiveRequest(new IncomingRequest(request, source, tx, channel, this, dialog));
+      const incoming = new IncomingRequest(request, source, tx, channel, this, dialog);
+      this.guard(incoming, () => dialog.receiveRequest(incoming));
       return;
     }
     const incoming = new IncomingRequest(request, source, tx, channel, this);
@@ -113,7 +114,28 @@ export class UserAgentCore implements TransactionLayerUser, TransportLayerUser, 
       incoming.respond(request.method === 'OPTIONS' ? 200 : 501);
       return;
     }
-    this.requestHandler(incoming);
+    const handler = this.requestHandler;
+    this.guard(incoming, () => handler(incoming));
+  }
+
+  /**
+   * Runs application code for a request. If it throws, the request still gets an answer (500
+   * unless one was sent) and the error is reported: a bad handler must not take the UA down.
+   */
+  private guard(incoming: IncomingRequest, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      this.reportError(new SipHandlerError(`handler for ${incoming.method} ${incoming.message.callId} threw: ${cause}`, { cause: error }));
+      if (!incoming.final && incoming.method !== 'ACK') {
+        try {
+          incoming.respond(500, { reason: 'Server Internal Error' });
+        } catch (respondError) {
+          this.reportError(new SipHandlerError(`could not answer 500 after a handler error: ${String(respondError)}`, { cause: respondError }));
+        }
+      }
+    }
   }
 
   onAck(ack: SipRequest): void {
@@ -158,7 +180,14 @@ export class UserAgentCore implements TransactionLayerUser, TransportLayerUser, 
   }
 
   sendAck(ack: SipRequest, nextHop: Uri): void {
-    const destination = this.resolve(nextHop);
+    let destination: TransportAddress;
+    try {
+      destination = this.resolve(nextHop);
+    } catch (error) {
+      // Called while handling a received 2xx: a target we cannot reach is reported, not thrown.
+      this.reportError(error instanceof SipError ? error : new SipTransportError(String(error), undefined));
+      return;
+    }
     if (!ack.headers.has('Via')) ack.headers.prepend('Via', this.transport.viaFor(destination.protocol, newBranch()).toString());
     this.transport.sendMessage(ack, destination).catch((error: unknown) => {
       this.reportError(error instanceof SipError ? error : new SipTransportError(String(error), destination));

@@ -22,16 +22,8 @@ const ALLOWED: Record<DialogPhase, DialogPhase[]> = {
   Terminated: [],
 };
 
-export type TerminationReason =
-  | 'bye-sent'
-  | 'bye-received'
-  | 'rejected'
-  | 'cancelled'
-  | 'no-ack'
-  | 'timeout'
-  | 'transport-error'
-  | 'no-dialog'
-  | 'closed';
+/** Why a dialog ended (README: "Dialog termination reasons"). */
+export type TerminationReason = 'bye-sent' | 'bye-received' | 'rejected' | 'cancelled' | 'no-ack' | 'timeout' | 'transport-error' | 'no-dialog' | 'closed';
 
 export interface DialogTermination {
   reason: TerminationReason;

@@ -91,3 +91,40 @@ export function compactFormOf(name: string): string | undefined {
   for (const [short, long] of Object.entries(COMPACT)) if (long === key) return short;
   return undefined;
 }
+
+// Keys of the headers most messages carry, grouped by length, for headerKeyAt's fast path.
+const COMMON_KEYS = [
+  'via', 'from', 'to', 'call-id', 'cseq', 'contact', 'max-forwards', 'content-length', 'content-type', 'date',
+  'route', 'record-route', 'subject', 'allow', 'supported', 'require', 'user-agent', 'server', 'expires', 'event',
+  'refer-to', 'referred-by', 'subscription-state', 'www-authenticate', 'authorization', 'proxy-authenticate',
+  'proxy-authorization', 'accept', 'allow-events', 'session-expires', 'min-se', 'replaces',
+];
+const BY_LENGTH: string[][] = [];
+for (const key of COMMON_KEYS) (BY_LENGTH[key.length] ??= []).push(key);
+const COMPACT_BY_CODE: Array<string | undefined> = [];
+for (const [short, long] of Object.entries(COMPACT)) {
+  COMPACT_BY_CODE[short.charCodeAt(0)] = long;
+  COMPACT_BY_CODE[short.toUpperCase().charCodeAt(0)] = long;
+}
+
+/** `text[start..end)` equals `lowerKey` ignoring ASCII case (token characters only). */
+function sameIgnoringCase(text: string, start: number, lowerKey: string): boolean {
+  for (let i = 0; i < lowerKey.length; i++) {
+    if ((text.charCodeAt(start + i) | 0x20) !== lowerKey.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * The key of a common header (or compact form) whose name is `text[start..end)`, recognised by
+ * comparing characters without building and hashing a new string; undefined for other names.
+ */
+export function knownHeaderKeyAt(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length === 1) return COMPACT_BY_CODE[text.charCodeAt(start)];
+  const candidates = BY_LENGTH[length];
+  if (candidates !== undefined) {
+    for (let i = 0; i < candidates.length; i++) if (sameIgnoringCase(text, start, candidates[i])) return candidates[i];
+  }
+  return undefined;
+}

@@ -1,11 +1,20 @@
 import * as chars from './char-classes';
-import { Cursor, quote, unquote } from './cursor';
-import { SipParams, findParam, paramValue, parseParams, serializeParams, withParam } from './params';
+import { Cursor, quote } from './cursor';
+import * as cursorModule from './cursor';
+import { SipParams, serializeParams, withParam } from './params';
+import * as paramsModule from './params';
 import { SipUri } from './sip-uri';
-import { Uri, parseUriAt } from './uri';
+import * as sipUriModule from './sip-uri';
+import { Uri } from './uri';
+import * as uriModule from './uri';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {COMMA, DQUOTE, HTAB, LAQUOT, QUESTION, SEMI, SP, TOKEN, scanClass, skipWs} = chars;
+const { unquote } = cursorModule;
+const CursorCtor = cursorModule.Cursor;
+const { findParam, paramValue, parseParams, NO_PARAMS } = paramsModule;
+const SipUriCtor = sipUriModule.SipUri;
+const { parseUriAt } = uriModule;
 
 export interface NameAddrFields {
   displayName?: string;
@@ -27,13 +36,13 @@ export class NameAddr {
   constructor(fields: NameAddrFields, text?: string) {
     this.displayName = fields.displayName;
     this.uri = fields.uri;
-    this.params = fields.params ?? [];
+    this.params = fields.params ?? NO_PARAMS;
     this.text = text;
   }
 
   /** Parses one value (no list); fails on anything after it. */
   static parse(text: string): NameAddr {
-    const cur = new Cursor(text);
+    const cur = new CursorCtor(text);
     const value = parseNameAddrAt(cur);
     cur.skipWs();
     if (!cur.atEnd()) cur.fail('unexpected character after address');
@@ -53,7 +62,7 @@ export class NameAddr {
 
   /** The URI as a SipUri, or undefined for tel: and other schemes. */
   get sipUri(): SipUri | undefined {
-    return this.uri instanceof SipUri ? this.uri : undefined;
+    return this.uri instanceof SipUriCtor ? this.uri : undefined;
   }
 
   param(name: string): string | undefined {
@@ -120,9 +129,13 @@ export function parseNameAddrAt(cur: Cursor): NameAddr {
   if (c === LAQUOT) {
     const gt = s.indexOf('>', cur.pos);
     if (gt < 0 || gt >= cur.end) cur.fail('expected ">"');
-    const inner = new Cursor(s, cur.pos + 1, gt, cur.base, cur.header);
-    uri = parseUriAt(inner);
-    if (inner.pos !== gt) inner.fail('unexpected character in URI');
+    // The URI is read with the cursor narrowed to the brackets, then the end is put back.
+    const end = cur.end;
+    cur.pos++;
+    cur.end = gt;
+    uri = parseUriAt(cur);
+    if (cur.pos !== gt) cur.fail('unexpected character in URI');
+    cur.end = end;
     cur.pos = gt + 1;
   } else {
     let stop = cur.pos;
@@ -131,17 +144,14 @@ export function parseNameAddrAt(cur: Cursor): NameAddr {
       if (ch === SEMI || ch === COMMA || ch === SP || ch === HTAB) break;
       stop++;
     }
-    const inner = new Cursor(s, cur.pos, stop, cur.base, cur.header);
-    uri = parseUriAt(inner);
-    if (inner.pos !== stop) {
-      inner.fail(
-        s.charCodeAt(inner.pos) === QUESTION
-          ? 'URI with headers must be enclosed in "<>"'
-          : 'unexpected character in address',
-      );
+    const end = cur.end;
+    cur.end = stop;
+    uri = parseUriAt(cur);
+    if (cur.pos !== stop) {
+      cur.fail(s.charCodeAt(cur.pos) === QUESTION ? 'URI with headers must be enclosed in "<>"' : 'unexpected character in address');
     }
-    if (uri instanceof SipUri && uri.headers.length > 0) inner.fail('URI with headers must be enclosed in "<>"');
-    cur.pos = stop;
+    if (uri instanceof SipUriCtor && uri.headers.length > 0) cur.fail('URI with headers must be enclosed in "<>"');
+    cur.end = end;
   }
   const params = parseParams(cur);
   return new NameAddr({ displayName, uri, params }, s.slice(start, cur.pos));

@@ -1,8 +1,10 @@
 import * as chars from './char-classes';
-import { Cursor, unquote } from './cursor';
+import { Cursor } from './cursor';
+import * as cursorModule from './cursor';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {COLON, DQUOTE, EQUAL, LBRACKET, RBRACKET, SEMI, TOKEN, scanClass,} = chars;
+const { unquote } = cursorModule;
 
 /** One `;name[=value]` parameter; `value` is raw (a quoted-string keeps its quotes). */
 export interface SipParam {
@@ -11,6 +13,9 @@ export interface SipParam {
 }
 
 export type SipParams = ReadonlyArray<SipParam>;
+
+/** The parameter list of a value that has none (shared: lists are never changed in place). */
+export const NO_PARAMS: SipParams = Object.freeze([]);
 
 const VALUE_EXTRA = new Uint8Array(128);
 VALUE_EXTRA.set(TOKEN);
@@ -60,15 +65,16 @@ export function serializeParams(params: SipParams): string {
  * gen-value = token / host / quoted-string (RFC 3261 25.1). Stops before any character that cannot
  * continue the list (a comma ending a list element, or the end); the caller decides if it is allowed.
  */
-export function parseParams(cur: Cursor): SipParam[] {
-  const params: SipParam[] = [];
+export function parseParams(cur: Cursor): SipParams {
+  let params: SipParam[] | undefined;
   for (;;) {
     const save = cur.pos;
     cur.skipWs();
     if (cur.peek() !== SEMI) {
       cur.pos = save;
-      return params;
+      return params ?? NO_PARAMS;
     }
+    params ??= [];
     cur.pos++;
     cur.skipWs();
     const name = cur.token('parameter name');

@@ -1,9 +1,13 @@
 import * as chars from './char-classes';
 import { Cursor } from './cursor';
-import { SipParam, SipParams, findParam, paramValue, serializeParams, withParam } from './params';
+import * as cursorModule from './cursor';
+import { SipParam, SipParams, serializeParams, withParam } from './params';
+import * as paramsModule from './params';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {AMP, COLON, DIGIT, EQUAL, HEX, HOST, LBRACKET, QUESTION, RBRACKET, SEMI, URI_HEADER, URI_PARAM, URI_PASSWORD, URI_USER, scanClass,} = chars;
+const CursorCtor = cursorModule.Cursor;
+const { findParam, paramValue, NO_PARAMS } = paramsModule;
 
 export interface SipUriFields {
   scheme: 'sip' | 'sips';
@@ -36,13 +40,13 @@ export class SipUri {
     this.password = fields.password;
     this.host = fields.host;
     this.port = fields.port;
-    this.params = fields.params ?? [];
-    this.headers = fields.headers ?? [];
+    this.params = fields.params ?? NO_PARAMS;
+    this.headers = fields.headers ?? NO_PARAMS;
     this.text = text;
   }
 
   static parse(text: string): SipUri {
-    const cur = new Cursor(text);
+    const cur = new CursorCtor(text);
     const uri = parseSipUriAt(cur);
     if (!cur.atEnd()) cur.fail('unexpected character in SIP URI');
     return uri;
@@ -95,6 +99,17 @@ export class SipUri {
   }
 }
 
+/** "sip" or "sips" when `s` holds "sip:" or "sips:" (any case) at `at`, without slicing. */
+export function sipSchemeAt(s: string, at: number, end: number): 'sip' | 'sips' | undefined {
+  if (at + 4 > end || (s.charCodeAt(at) | 0x20) !== 0x73 || (s.charCodeAt(at + 1) | 0x20) !== 0x69 || (s.charCodeAt(at + 2) | 0x20) !== 0x70) {
+    return undefined;
+  }
+  const c = s.charCodeAt(at + 3);
+  if (c === COLON) return 'sip';
+  if ((c | 0x20) === 0x73 && at + 5 <= end && s.charCodeAt(at + 4) === COLON) return 'sips';
+  return undefined;
+}
+
 function checkEscapes(cur: Cursor, from: number, to: number): void {
   const { s } = cur;
   for (let i = s.indexOf('%', from); i >= 0 && i < to; i = s.indexOf('%', i + 1)) {
@@ -111,14 +126,9 @@ function checkEscapes(cur: Cursor, from: number, to: number): void {
 export function parseSipUriAt(cur: Cursor): SipUri {
   const { s } = cur;
   const start = cur.pos;
-  const colon = s.indexOf(':', start);
-  if (colon < 0 || colon >= cur.end) cur.fail('expected URI scheme');
-  const schemeText = s.slice(start, colon).toLowerCase();
-  if (schemeText !== 'sip' && schemeText !== 'sips') {
-    cur.fail(`expected sip or sips URI, got scheme "${schemeText}"`, start);
-  }
-  const scheme = schemeText as 'sip' | 'sips';
-  cur.pos = colon + 1;
+  const scheme = sipSchemeAt(s, start, cur.end);
+  if (scheme === undefined) cur.fail('expected sip or sips URI', start);
+  cur.pos = start + scheme.length + 1;
 
   let user: string | undefined;
   let password: string | undefined;

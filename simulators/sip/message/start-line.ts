@@ -1,10 +1,15 @@
 import * as chars from './char-classes';
-import { Cursor } from './cursor';
-import { SipUri } from './sip-uri';
-import { Uri, parseUriAt } from './uri';
+import type { Cursor } from './cursor';
+import * as cursorModule from './cursor';
+import * as sipUriModule from './sip-uri';
+import { Uri } from './uri';
+import * as uriModule from './uri';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {DIGIT, SP, TOKEN, scanClass} = chars;
+const CursorCtor = cursorModule.Cursor;
+const SipUriCtor = sipUriModule.SipUri;
+const { parseUriAt } = uriModule;
 
 export type StartLine =
   | { kind: 'request'; method: string; uri: Uri; version: string }
@@ -12,13 +17,24 @@ export type StartLine =
 
 /** True when the line starts like a Status-Line ("SIP/"), compared case-insensitively. */
 export function looksLikeStatusLine(line: string): boolean {
-  return line.length >= 4 && line.slice(0, 4).toUpperCase() === 'SIP/';
+  return isSipSlash(line, 0, line.length);
+}
+
+/** "SIP/" in any case at `at`, compared in place. */
+function isSipSlash(s: string, at: number, end: number): boolean {
+  return (
+    at + 4 <= end &&
+    (s.charCodeAt(at) | 0x20) === 0x73 &&
+    (s.charCodeAt(at + 1) | 0x20) === 0x69 &&
+    (s.charCodeAt(at + 2) | 0x20) === 0x70 &&
+    s.charCodeAt(at + 3) === 0x2f
+  );
 }
 
 /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; returns the part after "SIP/" and where it ends. */
 function parseVersion(cur: Cursor): string {
   const { s } = cur;
-  if (cur.end - cur.pos < 4 || s.slice(cur.pos, cur.pos + 4).toUpperCase() !== 'SIP/') cur.fail('expected SIP version');
+  if (!isSipSlash(s, cur.pos, cur.end)) cur.fail('expected SIP version');
   const start = cur.pos + 4;
   const major = scanClass(s, DIGIT, start, cur.end);
   if (major === start || s.charCodeAt(major) !== 0x2e) cur.fail('bad SIP version', start);
@@ -33,7 +49,7 @@ function parseVersion(cur: Cursor): string {
  * SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP between elements (RFC 4475 3.1.2.9/10).
  */
 export function parseStartLine(line: string, base: number): StartLine {
-  const cur = new Cursor(line, 0, line.length, base, 'start line');
+  const cur = new CursorCtor(line, 0, line.length, base, 'start line');
   if (looksLikeStatusLine(line)) {
     const version = parseVersion(cur);
     if (cur.peek() !== SP) cur.fail('expected SP after SIP version');
@@ -59,10 +75,10 @@ export function parseStartLine(line: string, base: number): StartLine {
   const uriEnd = line.indexOf(' ', uriStart);
   if (uriEnd < 0) cur.fail('expected SP after Request-URI', line.length);
   if (uriEnd === uriStart) cur.fail('expected Request-URI', uriStart);
-  const uriCur = new Cursor(line, uriStart, uriEnd, base, 'Request-URI');
+  const uriCur = new CursorCtor(line, uriStart, uriEnd, base, 'Request-URI');
   const uri = parseUriAt(uriCur);
   if (uriCur.pos !== uriEnd) uriCur.fail('unexpected character in Request-URI');
-  if (uri instanceof SipUri && uri.headers.length > 0) {
+  if (uri instanceof SipUriCtor && uri.headers.length > 0) {
     uriCur.fail('Request-URI may not contain headers', line.indexOf('?', uriStart));
   }
   cur.pos = uriEnd + 1;

@@ -1,10 +1,16 @@
 import * as chars from './char-classes';
 import { Cursor } from './cursor';
-import { SipParams, paramValue, parseParams, serializeParams } from './params';
-import { SipUri, parseSipUriAt } from './sip-uri';
+import * as cursorModule from './cursor';
+import { SipParams, serializeParams } from './params';
+import * as paramsModule from './params';
+import { SipUri } from './sip-uri';
+import * as sipUriModule from './sip-uri';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {ALPHA, COLON, SCHEME, SEMI, scanClass} = chars;
+const CursorCtor = cursorModule.Cursor;
+const { paramValue, parseParams } = paramsModule;
+const { parseSipUriAt, sipSchemeAt } = sipUriModule;
 
 /** tel: URI (RFC 3966): the subscriber number and its parameters (phone-context etc.). */
 export class TelUri {
@@ -46,6 +52,7 @@ for (const c of '0123456789abcdefABCDEF-.()+*#') TEL_CHARS[c.charCodeAt(0)] = 1;
 export function parseUriAt(cur: Cursor): Uri {
   const { s } = cur;
   const start = cur.pos;
+  if (sipSchemeAt(s, start, cur.end) !== undefined) return parseSipUriAt(cur);
   const first = s.charCodeAt(start);
   if (!(first < 128 && ALPHA[first])) cur.fail('expected URI scheme');
   const schemeEnd = scanClass(s, SCHEME, start, cur.end);
@@ -75,7 +82,7 @@ export function parseUriAt(cur: Cursor): Uri {
 
 /** Parses a whole string as one URI; anything left over is an error. */
 export function parseUri(text: string): Uri {
-  const cur = new Cursor(text);
+  const cur = new CursorCtor(text);
   const uri = parseUriAt(cur);
   if (!cur.atEnd()) cur.fail('unexpected character after URI');
   return uri;

@@ -1,10 +1,15 @@
 import * as chars from './char-classes';
 import { Cursor } from './cursor';
-import { SipParams, findParam, paramValue, parseParams, serializeParams, withParam } from './params';
-import { parseHost, parsePortDigits } from './sip-uri';
+import * as cursorModule from './cursor';
+import { SipParams, serializeParams, withParam } from './params';
+import * as paramsModule from './params';
+import * as sipUriModule from './sip-uri';
 
 // Bound once: per-use access to imported bindings costs a getter call under the CJS loader.
 const {COLON, COMMA, SLASH, TOKEN, scanClass} = chars;
+const CursorCtor = cursorModule.Cursor;
+const { findParam, paramValue, parseParams, NO_PARAMS } = paramsModule;
+const { parseHost, parsePortDigits } = sipUriModule;
 
 export interface ViaFields {
   protocolName?: string;
@@ -35,12 +40,12 @@ export class Via {
     this.transport = fields.transport;
     this.host = fields.host;
     this.port = fields.port;
-    this.params = fields.params ?? [];
+    this.params = fields.params ?? NO_PARAMS;
     this.text = text;
   }
 
   static parse(text: string): Via {
-    const cur = new Cursor(text);
+    const cur = new CursorCtor(text);
     const via = parseViaAt(cur);
     cur.skipWs();
     if (!cur.atEnd()) cur.fail('unexpected character after Via');
@@ -114,10 +119,16 @@ function protocolPart(cur: Cursor, what: string): string {
 export function parseViaAt(cur: Cursor): Via {
   cur.skipWs();
   const start = cur.pos;
-  const protocolName = protocolPart(cur, 'protocol name');
-  cur.expect(SLASH, '"/" in Via sent-protocol');
-  const version = protocolPart(cur, 'protocol version');
-  cur.expect(SLASH, '"/" in Via sent-protocol');
+  let protocolName = 'SIP';
+  let version = '2.0';
+  if (cur.s.startsWith('SIP/2.0/', start) && start + 8 <= cur.end) {
+    cur.pos += 8; // the usual spelling, without whitespace: no need to cut it into parts
+  } else {
+    protocolName = protocolPart(cur, 'protocol name');
+    cur.expect(SLASH, '"/" in Via sent-protocol');
+    version = protocolPart(cur, 'protocol version');
+    cur.expect(SLASH, '"/" in Via sent-protocol');
+  }
   const transport = protocolPart(cur, 'transport');
   const beforeWs = cur.pos;
   cur.skipWs();
@@ -131,7 +142,10 @@ export function parseViaAt(cur: Cursor): Via {
     port = parsePortDigits(cur);
   }
   const params = parseParams(cur);
-  for (const p of params) if (p.name.toLowerCase() === 'branch' && !p.value) cur.fail('empty Via branch');
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    if (p.value === undefined && p.name.length === 6 && p.name.toLowerCase() === 'branch') cur.fail('empty Via branch');
+  }
   return new Via({ protocolName, version, transport, host, port, params }, cur.s.slice(start, cur.pos));
 }
 

@@ -1,4 +1,4 @@
-import { SipParseError, SipTransportError } from '../errors';
+import { SipError, SipHandlerError, SipParseError, SipTransportError } from '../errors';
 import { newTag } from '../message/identifiers';
 import { PartialMessage, parseMessage } from '../message/parser';
 import { SipHeaders } from '../message/sip-headers';
@@ -34,8 +34,11 @@ export interface TransportLayerOptions {
    */
   responseRouting?: 'rfc3261' | 'symmetric';
   onTrace?: (event: TraceEvent) => void;
-  /** Transport-level errors nobody is waiting for (socket errors, oversize input). */
-  onError?: (error: SipTransportError) => void;
+  /**
+   * Errors nobody is waiting for: socket errors, oversize input, and anything thrown by code
+   * above while a received message was being handled (wrapped in SipHandlerError).
+   */
+  onError?: (error: SipError) => void;
 }
 
 /**
@@ -55,7 +58,7 @@ export class TransportLayer {
   ) {
     for (const t of transports) {
       this.transports.set(t.protocol, t);
-      t.onData((data, source) => this.receive(t, data, source));
+      t.onData((data, source) => this.receiveGuarded(t, data, source));
       t.onError((error) => this.options.onError?.(error));
     }
   }
@@ -99,6 +102,18 @@ export class TransportLayer {
 
   async close(): Promise<void> {
     await Promise.all([...this.transports.values()].map((t) => t.close()));
+  }
+
+  /** The boundary with the sockets: nothing thrown above may escape into a socket callback. */
+  private receiveGuarded(transport: Transport, data: Buffer, source: TransportAddress): void {
+    try {
+      this.receive(transport, data, source);
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      const wrapped = error instanceof SipError ? error : new SipHandlerError(`while handling a message from ${source.host}:${source.port}: ${cause}`, { cause: error });
+      if (this.options.onError) this.options.onError(wrapped);
+      else process.emitWarning(wrapped.message, { code: wrapped.code });
+    }
   }
 
   private receive(transport: Transport, data: Buffer, source: TransportAddress): void {
