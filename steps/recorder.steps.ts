@@ -7,6 +7,7 @@ import { assertRecordingPassed, summarizeRecording } from '../simulators/analysi
 import { RecordingParameters } from '../simulators/gir-msml/recording-headers';
 import { RecordingSessionError } from '../simulators/recording-client/recording-session-client';
 import { recorderResult, RecorderRecording, segmentsDuring } from './support/client-recording-check';
+import { sendBarrage, tortureBarrage } from './support/torture-barrage';
 import { talkFor } from './support/waiting';
 import { allocateStreamId } from './support/worker-resources';
 import type { GirWorld } from './support/world';
@@ -253,4 +254,19 @@ Then('each 200 OK carried an X-Genesys-Record-Id, all different, and each file a
     const { metadata } = await recorderResult(this, entry);
     assert.equal(metadata.id, entry.id, `metadata of ${entry.id}`);
   }
+});
+
+When('the RFC 4475 torture messages, truncated datagrams and garbage are sent to the recorder', async function (this: GirWorld) {
+  const stage = await this.recorderRole();
+  const items = tortureBarrage();
+  const sent = await sendBarrage(stage.recorder.sipAddress, this.ports, items);
+  this.log(`sent ${sent} datagrams: ${items.map((i) => i.name).join('; ')}`);
+});
+
+Then('the recorder still records a new session correctly', async function (this: GirWorld) {
+  const entry = await openRecording(this);
+  await talkFor(500);
+  await entry.recording.stop();
+  const { analysis } = await recorderResult(this, entry);
+  assertRecordingPassed(analysis);
 });

@@ -122,7 +122,7 @@ export class RecordingSessionClient {
     await this.reinvite('sendonly');
   }
 
-  /** Stop (PROFILE-RULES.md rule 6): INFO app.stop, then BYE; the BYE is sent even if the INFO fails. */
+  /** Stop (PROFILE-RULES.md rule 6): INFO app.stop, then BYE, sent even if the INFO fails; the first failure is thrown. */
   async stop(): Promise<void> {
     let failure: unknown;
     try {
@@ -130,7 +130,11 @@ export class RecordingSessionClient {
     } catch (error) {
       failure = error;
     }
-    await this.bye();
+    try {
+      await this.bye();
+    } catch (error) {
+      failure ??= error;
+    }
     if (failure) throw failure;
   }
 
@@ -138,7 +142,7 @@ export class RecordingSessionClient {
     if (this.dialog.isTerminated) return;
     const entry: ClientCommandLog = { command: 'bye', sentAtMs: this.options.clock.now() };
     this.log.push(entry);
-    const response = await this.dialog.bye();
+    const response = await withTimeout(this.options.clock, this.options.timeoutMs, this.dialog.bye(), () => undefined, 'BYE');
     entry.answeredAtMs = this.options.clock.now();
     entry.status = response.status;
   }
