@@ -98,7 +98,7 @@ export class FakeMediaServer {
       // mutant ms-dies-on-garbage: the first unparsable message ends the server
       if (event.direction === 'discarded' && server?.mutants.is('ms-dies-on-garbage')) void server.ua.close();
     };
-    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-fake-media-server', onTrace });
+    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, transports: ['udp', 'tcp'], userAgent: 'gir-fake-media-server', onTrace });
     const ua = options.port ? await start(options.port) : await portBlock.bind(start);
     server = new FakeMediaServer(ua, {
       host: options.host,

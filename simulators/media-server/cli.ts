@@ -1,0 +1,66 @@
+/**
+ * `npm run media-server -- --listen <ip:port> --root <dir> [--profile <file>]`: the fake Media
+ * Server alone, as a process or in a container. Prints one line containing `listening` and its
+ * SIP address when ready; SIGINT/SIGTERM stop every live recording (files written) and exit 0.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadProfile } from '../../profiles/load-profile';
+import { formatHostPort, parseHostPort } from '../net/host-port';
+import { FakeMediaServer } from './media-server';
+
+const HELP = `usage: npm run media-server -- --listen <ip:port> --root <dir> [--profile <file>]
+
+The fake Media Server of gir-conformance (wire profile gir-msml): takes recording INVITEs with two
+labelled m-lines, writes <root>/<dest>/<id>.wav (stereo, 8 kHz, 16-bit, channel 1 = party side)
+and <id>.json, pads pauses and media gaps with silence.
+
+  --listen <ip:port>   SIP address (UDP and TCP); port 0 takes a free port (default 127.0.0.1:0)
+  --root <dir>         recordings root (created if missing; required)
+  --profile <file>     take wire.startOn and ms.duplicateIdStatus/badDestStatus from this profile
+  -h, --help           this text
+
+Environment: GIR_MUTANT=<name> runs one deliberate deviation (simulators/media-server/mutants.ts).`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      listen: { type: 'string', default: '127.0.0.1:0' },
+      root: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (!values.root) throw new Error('--root <dir> is required (where recordings are written); see --help');
+  const listen = parseHostPort(values.listen!);
+  const profile = values.profile ? loadProfile(resolve(values.profile)).profile : undefined;
+  const root = resolve(values.root);
+  mkdirSync(root, { recursive: true });
+  const server = await FakeMediaServer.start({
+    host: listen.host,
+    port: listen.port,
+    root,
+    startOn: profile?.wire.startOn,
+    duplicateIdStatus: profile?.ms.duplicateIdStatus,
+    badDestStatus: profile?.ms.badDestStatus,
+  });
+  console.log(`gir fake Media Server listening on ${formatHostPort(server.address)} (udp, tcp), recordings under ${root}`);
+  const stop = async (signal: string): Promise<void> => {
+    console.log(`${signal}: stopping ${server.sessions.filter((s) => s.recording.state !== 'stopped').length} live recording(s)`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`media-server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
