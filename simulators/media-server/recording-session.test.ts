@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeRecording, assertRecordingPassed } from '../analysis';
-import { PayloadType, RtpSender, readWav, WatermarkSource } from '../media';
+import { buildRtpPacket, PayloadType, RtpSender, readWav, WatermarkSource } from '../media';
 import { ManualClock } from '../time/manual-clock';
 import { recordingPaths } from './recording-paths';
 import { RecordingSession } from './recording-session';
@@ -73,6 +73,33 @@ test('a session stopped before it started leaves no file', async () => {
     });
     assert.equal(await session.finish(), undefined);
     assert.equal(existsSync(join(root, 'rec-2.wav')), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('RTP fault knobs: dropped packets never reach the session, delayed ones are placed where they finally arrive', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const clock = new ManualClock();
+    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
+    const faults = { dropRtp: true, rtpDelayMs: 0 };
+    const session = new RecordingSession({
+      id: 'rec-3', session: 's-3', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
+      paths: recordingPaths(root, 'rec-3'), clock, mediaSockets: sockets, maxDriftMs: 60, mediaFaults: () => faults,
+    });
+    session.command('start');
+    const source = new WatermarkSource(5).frameSource('mulaw');
+    const packet = (index: number) => buildRtpPacket({ payloadType: PayloadType.PCMU, ssrc: 9, sequence: index, timestamp: index * 160, payload: source.payload(index) });
+    sockets[0].emit('message', packet(0));
+    assert.equal(session.media[0].received, 0);
+    faults.dropRtp = false;
+    faults.rtpDelayMs = 30;
+    sockets[0].emit('message', packet(1));
+    assert.equal(session.media[0].received, 0, 'held back by the delay knob');
+    clock.advance(30);
+    assert.equal(session.media[0].received, 1);
+    assert.equal(session.tracks[0].length, 30 * 8 + 160, 'placed at its delayed arrival');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
