@@ -32,3 +32,15 @@ test('other bind errors are not swallowed', async () => {
   const block = new PortBlock({ base: 25000, size: 2, worker: 0 });
   await assert.rejects(block.bind(() => Promise.reject(new Error('boom'))), /boom/);
 });
+
+test('a port taken is recognised through wrapping errors (cause chain)', async () => {
+  const block = new PortBlock({ base: 25100, size: 3, worker: 0 });
+  const tried: number[] = [];
+  const port = await block.bind(async (candidate) => {
+    tried.push(candidate);
+    if (tried.length < 3) throw new Error(`cannot bind ${candidate}`, { cause: Object.assign(new Error('in use'), { code: 'EADDRINUSE' }) });
+    return candidate;
+  });
+  assert.deepEqual(tried, [25100, 25101, 25102]);
+  assert.equal(port, 25102);
+});

@@ -32,6 +32,15 @@ export function portBlockFromEnv(env: NodeJS.ProcessEnv = process.env): PortBloc
   return { base: read('GIR_PORT_BASE', 20000), size: read('GIR_PORT_BLOCK', 1000), worker: read('CUCUMBER_WORKER_ID', 0) };
 }
 
+/** EADDRINUSE/EACCES, also when a layer wrapped the socket error (its `cause` chain). */
+function isPortTaken(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') return true;
+  }
+  return false;
+}
+
 export class PortBlock {
   private cursor = 0;
 
@@ -57,8 +66,7 @@ export class PortBlock {
       try {
         return await bind(this.next());
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+        if (!isPortTaken(error)) throw error;
         lastError = error;
       }
     }
