@@ -1,5 +1,5 @@
 import { Given, When } from '@cucumber/cucumber';
-import { GirWorld } from './support/world';
+import { GirWorld, Party } from './support/world';
 import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
 
 const AGENT_DN_TYPES = ['Extension', 'ACDPosition'] as const;
@@ -16,17 +16,25 @@ Given('an agent phone on the extension {string}', async function (this: GirWorld
   this.addParty('agent', phone, entry.dn);
 });
 
+/**
+ * `caller` dials `dialled` through the SUT; `callee` rings and answers; both calls are kept on their
+ * parties, and the callee's answer is the start reference (PROFILE-RULES.md rule 15).
+ */
+async function connect(world: GirWorld, caller: Party, callee: Party, dialled: string, fromUser?: string): Promise<void> {
+  const ringing = callee.phone.nextIncomingCall(callee.streamId, HARNESS_WAIT_MS);
+  const calling = caller.phone.call(dialled, caller.streamId, fromUser);
+  callee.call = await within(HARNESS_WAIT_MS, `the call from ${caller.name} (${caller.dn}) reaching ${callee.name} (${callee.dn})`, ringing);
+  callee.call.answer();
+  caller.call = await within(HARNESS_WAIT_MS, `the SUT's 200 OK to ${caller.name}`, calling);
+  world.answeredBy = callee.name;
+}
+
 When('a caller on the trunk {string} calls the agent and the agent answers', async function (this: GirWorld, trunkRole: string) {
   const trunk = this.directoryEntry(trunkRole, 'TrunkGroup');
   const stage = await this.callControl();
   const caller = this.addParty('caller', stage.trunkPeers.get(trunkRole)!, trunk.dn);
   const agent = this.party('agent');
-  const ringing = agent.phone.nextIncomingCall(agent.streamId, HARNESS_WAIT_MS);
-  const calling = caller.phone.call(agent.dn, caller.streamId);
-  agent.call = await within(HARNESS_WAIT_MS, `the call from trunk ${trunk.dn} to agent DN ${agent.dn}`, ringing);
-  agent.call.answer();
-  caller.call = await within(HARNESS_WAIT_MS, `the SUT's 200 OK to the caller`, calling);
-  this.answeredBy = 'agent';
+  await connect(this, caller, agent, agent.dn);
 });
 
 When('the agent calls an external number through the trunk {string} and the far end answers', async function (this: GirWorld, trunkRole: string) {
@@ -34,12 +42,7 @@ When('the agent calls an external number through the trunk {string} and the far 
   const stage = await this.callControl();
   const farEnd = this.addParty('far end', stage.trunkPeers.get(trunkRole)!, trunk.dn);
   const agent = this.party('agent');
-  const ringing = farEnd.phone.nextIncomingCall(farEnd.streamId, HARNESS_WAIT_MS);
-  const calling = agent.phone.call(EXTERNAL_NUMBER, agent.streamId, agent.dn);
-  farEnd.call = await within(HARNESS_WAIT_MS, `the outbound call from agent DN ${agent.dn} at trunk ${trunk.dn}`, ringing);
-  farEnd.call.answer();
-  agent.call = await within(HARNESS_WAIT_MS, `the SUT's 200 OK to the agent`, calling);
-  this.answeredBy = 'far end';
+  await connect(this, agent, farEnd, EXTERNAL_NUMBER, agent.dn);
 });
 
 When('they talk for {int} second(s)', async function (this: GirWorld, seconds: number) {

@@ -1,35 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { buildMsml, MSML_CONTENT_TYPE, parseMsml } from '../gir-msml/msml-body';
 import { RecordingSessionClient, RecordingSessionError } from '../recording-client/recording-session-client';
 import { SipUserAgent } from '../sip';
 import { systemClock } from '../time/clock';
 import { FakeMediaServer } from './media-server';
+import { withMediaServer } from './testing/with-media-server';
 
 const clock = systemClock;
 const SHORT_TIMEOUT_MS = 400;
 
-async function withServer(run: (ms: FakeMediaServer, open: (id?: string) => Promise<RecordingSessionClient>, root: string) => Promise<void>): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'gir-ms-edges-'));
-  const ms = await FakeMediaServer.start({ host: '127.0.0.1', port: 0, root, clock });
-  const ua = await SipUserAgent.start({ host: '127.0.0.1', port: 0 });
-  let n = 0;
-  const open = (id?: string) => RecordingSessionClient.open({
-    ua, clock, mediaServer: ms.address, startOn: 'dialogstart', timeoutMs: SHORT_TIMEOUT_MS,
-    uri: { session: `edge-${++n}`, dn: '7001', tenantDbid: 1 },
-    parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [], ...(id ? { recordId: id } : {}) },
-    localMedia: [{ host: '127.0.0.1', port: 40000 }, { host: '127.0.0.1', port: 40002 }],
-  });
-  try {
+/** A fresh server, plus `open()` for a session to it (with a record id when given). */
+function withServer(run: (ms: FakeMediaServer, open: (id?: string) => Promise<RecordingSessionClient>, root: string) => Promise<void>): Promise<void> {
+  return withMediaServer(async (ms, ua, root) => {
+    let n = 0;
+    const open = (id?: string) => RecordingSessionClient.open({
+      ua, clock, mediaServer: ms.address, startOn: 'dialogstart', timeoutMs: SHORT_TIMEOUT_MS,
+      uri: { session: `edge-${++n}`, dn: '7001', tenantDbid: 1 },
+      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [], ...(id ? { recordId: id } : {}) },
+      localMedia: [{ host: '127.0.0.1', port: 40000 }, { host: '127.0.0.1', port: 40002 }],
+    });
     await run(ms, open, root);
-  } finally {
-    await ua.close();
-    await ms.close();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 test('state edges: pause when paused and resume when recording get MSML 405 and change nothing', async () => {

@@ -1,34 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeRecording, assertRecordingPassed } from '../analysis';
 import { PayloadType, readWav, RtpSender, WatermarkSource } from '../media';
 import { bindUdpSocket } from '../net/udp-socket';
 import { RecordingSessionClient, RecordingSessionError } from '../recording-client/recording-session-client';
-import { SipUserAgent } from '../sip';
 import { systemClock } from '../time/clock';
-import { FakeMediaServer } from './media-server';
+import { withMediaServer } from './testing/with-media-server';
 
 const clock = systemClock;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function withServer(run: (ms: FakeMediaServer, ua: SipUserAgent, root: string) => Promise<void>): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'gir-ms-'));
-  const ms = await FakeMediaServer.start({ host: '127.0.0.1', port: 0, root, clock });
-  const ua = await SipUserAgent.start({ host: '127.0.0.1', port: 0 });
-  try {
-    await run(ms, ua, root);
-  } finally {
-    await ua.close();
-    await ms.close();
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 test('a recording session over the wire: MSML start, pause, resume, stop → padded stereo WAV and metadata', async () => {
-  await withServer(async (ms, ua, root) => {
+  await withMediaServer(async (ms, ua, root) => {
     const sockets = await Promise.all([bindUdpSocket('127.0.0.1', 0), bindUdpSocket('127.0.0.1', 0)]);
     const client = await RecordingSessionClient.open({
       ua, clock, mediaServer: ms.address, startOn: 'dialogstart', timeoutMs: 2000,
@@ -71,7 +56,7 @@ test('a recording session over the wire: MSML start, pause, resume, stop → pad
 });
 
 test('refusals: bad Request-URI, a live duplicate id, a dest that escapes the root; the id is free again after stop', async () => {
-  await withServer(async (ms, ua, root) => {
+  await withMediaServer(async (ms, ua, root) => {
     const open = (overrides: Partial<Parameters<typeof RecordingSessionClient.open>[0]['parameters']>) => RecordingSessionClient.open({
       ua, clock, mediaServer: ms.address, startOn: 'dialogstart', timeoutMs: 2000,
       uri: { session: `s-${Math.random().toString(36).slice(2)}`, dn: '7001', tenantDbid: 1 },
