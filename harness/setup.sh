@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what this machine lacks for gir-conformance, then returns; safe to run every time.
-# Fresh Debian with Node 20: npm ci, plus the Debian packages the suite uses (none are optional).
+# Fresh Debian with Node 20: npm ci, plus the Debian packages the suite and the benchmarks call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests and benchmarks call (binary name:package).
-APT_NEEDS=(ffmpeg:ffmpeg)
+# Debian packages, as binary:package. NEEDED: the tests call them (a failed install stops here).
+# WANTED: only benchmarks call them (a failed install is a warning; those benchmarks say what is missing).
+APT_NEEDED=()
+APT_WANTED=(ffmpeg:ffmpeg)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ]; then
@@ -13,17 +15,27 @@ if [ "$node_major" -lt 20 ]; then
   exit 2
 fi
 
-missing=()
-for need in "${APT_NEEDS[@]}"; do
-  command -v "${need%%:*}" >/dev/null 2>&1 || missing+=("${need#*:}")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup: installing Debian packages: ${missing[*]}"
-  sudo_cmd=()
+missing_of() {
+  local need
+  for need in "$@"; do command -v "${need%%:*}" >/dev/null 2>&1 || echo "${need#*:}"; done
+}
+
+apt_install() {
+  local sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo -n)
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq || true
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo_cmd[@]}" apt-get update -qq && "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+mapfile -t needed < <(missing_of "${APT_NEEDED[@]+"${APT_NEEDED[@]}"}")
+mapfile -t wanted < <(missing_of "${APT_WANTED[@]+"${APT_WANTED[@]}"}")
+if [ "${#needed[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages the tests need: ${needed[*]}"
+  apt_install "${needed[@]}"
+fi
+if [ "${#wanted[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages the benchmarks use: ${wanted[*]}"
+  apt_install "${wanted[@]}" || echo "setup: warning: could not install ${wanted[*]} (benchmarks that call them will say so); tests do not need them" >&2
 fi
 
 # npm ci when node_modules is missing or was installed from another lock file.
