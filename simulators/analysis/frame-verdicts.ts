@@ -82,14 +82,20 @@ export function crosstalkVerdicts(channels: readonly ChannelTimeline[], sendLog:
 export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
   const hits: (FrameHit & { original: { start: number; end: number } })[] = [];
   for (const { channel, frames } of channels) {
-    const seen = new Map<number, Map<number, { start: number; end: number }>>();
+    // Per stream and index, the parts of the frame (frame-sample ranges) recorded so far. Two pieces
+    // of one frame that hold different parts of it (a frame split by a quiet stretch, or its tail
+    // and head either side of a label) are not a repeat; the same samples twice are.
+    const seen = new Map<number, Map<number, { start: number; end: number; from: number; to: number }[]>>();
     for (const frame of frames) {
       let indexes = seen.get(frame.streamId);
       if (!indexes) seen.set(frame.streamId, (indexes = new Map()));
       const span = { start: frame.start, end: frame.start + frame.length };
-      const original = indexes.get(frame.index);
-      if (original) hits.push({ channel, streamId: frame.streamId, index: frame.index, ...span, original });
-      else indexes.set(frame.index, span);
+      const part = { ...span, from: frame.frameOffset, to: frame.frameOffset + frame.length };
+      const parts = indexes.get(frame.index);
+      const original = parts?.find((p) => p.from < part.to && part.from < p.to);
+      if (original) hits.push({ channel, streamId: frame.streamId, index: frame.index, ...span, original: { start: original.start, end: original.end } });
+      else if (parts) parts.push(part);
+      else indexes.set(frame.index, [part]);
     }
   }
   return runsOf(hits).map((run) => {
