@@ -38,6 +38,11 @@ export interface ScanOptions {
   minPartialSamples: number;
   /** Unexplained audio shorter than this is not tried as a fragment (a few samples match anything). */
   minFragmentSamples: number;
+  /**
+   * A cut piece may differ from its rebuilt frame (G.711 round trip) by this many times, per sample,
+   * the power by which the whole frames near it differ from theirs (the path's noise; 0 when clean).
+   */
+  fragmentNoiseFactor: number;
 }
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
@@ -55,6 +60,7 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   minFragmentSamples: 32,
   wholeFrameMargin: 0.005,
   fragmentSearchMs: 200,
+  fragmentNoiseFactor: 4,
 };
 
 /** RMS amplitude of a dBFS level (0 dBFS = full-scale 16-bit sine-free reference 32768). */
