@@ -44,7 +44,8 @@ export interface ScanOptions {
   minFragmentSamples: number;
   /**
    * How far (samples) a piece of a frame may sit from the grid of the nearest whole frame of its
-   * stream in the same channel (a recorder re-anchors on arrival after a pause: arrival jitter).
+   * stream in the same channel: a recorder that places the first packet after a start or resume at
+   * its arrival puts a lone piece its extra delay late (up to 12 samples seen at the reference one).
    */
   fragmentSlackSamples: number;
   /** The same where the grid comes from another channel or from the send log and the time base. */
@@ -76,8 +77,8 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   minFragmentSamples: 32,
   wholeFrameMargin: 0.005,
   fragmentSearchMs: 200,
-  fragmentSlackSamples: 16,
-  fragmentFarSlackSamples: 40,
+  fragmentSlackSamples: 40,
+  fragmentFarSlackSamples: 80,
   fragmentNoiseFactor: 4,
   minClaimSamples: 8,
 };
