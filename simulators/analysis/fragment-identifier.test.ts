@@ -144,6 +144,36 @@ test('fragments: a piece a recorder placed up to 12 samples off the later frames
   );
 });
 
+test("fragments: the stream's first frame, placed a few samples into the file and paused right after, is named", () => {
+  fc.assert(
+    fc.property(laws, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 8, max: 120 }), (law, lead, late, length) => {
+      // Frame 0 is sent `lead` samples after the start; the pause comes `length` samples later. A
+      // recorder that places a segment's first packet at its arrival puts it `late` samples later.
+      const pause = { startMs: START + (lead + length) / 8, endMs: START + 600 };
+      const rec = buildSyntheticRecording({
+        law,
+        durationMs: DURATION,
+        recordingStartMs: START,
+        senderStartMs: START + lead / 8,
+        channelCount: 2,
+        streams: [
+          { streamId: AGENT, channel: 0 },
+          { streamId: CALLER, channel: 1 },
+        ],
+        pauses: [pause],
+      });
+      rec.channels[0].fill(0, 0, lead + length + late);
+      rec.channels[0].set(framePiece(law, AGENT, 0, 0, length), lead + late);
+      const analysis = analyze(rec, [pause]);
+      assert.deepEqual(failures(analysis), []);
+      const [piece] = analysis.channels[0].frames;
+      assert.deepEqual([piece.streamId, piece.index, piece.start, piece.frameOffset], [AGENT, 0, lead + late, 0]);
+      assertUpToQuietEnd(rec.channels[0], piece.start + piece.length, lead + late + length);
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
+
 test("fragments: the other party's piece at the file's start is crosstalk; another call's is crosstalk or foreign", () => {
   const OTHER_CALL = 12;
   const FOREIGN = 3999;

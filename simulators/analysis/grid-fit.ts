@@ -23,6 +23,7 @@ import { LAWS, RebuiltFrames, RecordingPath, ROUNDING_POWER, significant, within
 import { ScanOptions, dbfsToAmplitude } from './scan-options';
 
 const FRAME_SAMPLES = layout.FRAME_SAMPLES;
+const NOTHING = new Int16Array(FRAME_SAMPLES);
 
 /** A piece of one frame: frame samples [frameOffset, frameOffset + length) at file sample `start`. */
 export interface GridPiece {
@@ -110,10 +111,6 @@ function fitStream(
   for (let shift = -guess.slack; shift <= guess.slack; shift++) {
     const phase = guess.phase + shift;
     const first = Math.floor((start - phase) / FRAME_SAMPLES);
-    const last = Math.floor((end - 1 - phase) / FRAME_SAMPLES);
-    let sent = true;
-    for (let index = first; index <= last && sent; index++) sent = guess.mayHaveSent(index);
-    if (!sent) continue;
     for (const law of laws) {
       const candidate = bestSpan(samples, start, end, guess, phase, first, law, rebuilt);
       candidate.shift = shift;
@@ -152,12 +149,15 @@ function bestSpan(
   let score = 0;
   let runFrom = start;
   const result: Candidate = { guess, phase, shift: 0, law, from: start, to: start, score: 0 };
+  // A frame the stream never sent (before its first, a hold) predicts nothing there: the span
+  // cannot take it in (x² − (x − 0)² = 0), so a piece after a few quiet samples still fits.
+  const frameAt = (index: number): Int16Array => (guess.mayHaveSent(index) ? rebuilt.get(guess.streamId, index, law) : NOTHING);
   let index = first;
-  let frame = rebuilt.get(guess.streamId, index, law);
+  let frame = frameAt(index);
   let offset = start - phase - FRAME_SAMPLES * first;
   for (let i = start; i < end; i++, offset++) {
     if (offset === FRAME_SAMPLES) {
-      frame = rebuilt.get(guess.streamId, ++index, law);
+      frame = frameAt(++index);
       offset = 0;
     }
     const x = samples[i];
@@ -206,6 +206,7 @@ function accept(
     const index = Math.floor((at - fit.phase) / FRAME_SAMPLES);
     const frameOffset = at - fit.phase - FRAME_SAMPLES * index;
     const length = Math.min(fit.to - at, FRAME_SAMPLES - frameOffset);
+    if (!fit.guess.mayHaveSent(index)) return undefined;
     const frame = rebuilt.get(streamId, index, fit.law);
     for (let k = 0; k < length; k++) {
       const q = frame[frameOffset + k];
