@@ -69,6 +69,8 @@ export function fitOnGrid(
   rebuilt: RebuiltFrames,
   options: ScanOptions,
 ): GridFit | undefined {
+  // Nothing shorter can be evidence without a measured path (see significant): skip the search.
+  if (!path && end - start < options.minFragmentSamples) return undefined;
   let mine: { score: number; fit: GridFit } | undefined;
   let other: GridFit | undefined;
   let otherStreams = 0;
