@@ -127,7 +127,7 @@ test('fragments: a piece spanning the tail of frame 1 and the head of frame 2 is
   assert.deepEqual(analysis.channels[0].segments[0], { kind: 'audio', start: 0, length: 100, streamId: AGENT, firstIndex: 1, lastIndex: 2, frameCount: 2 });
 });
 
-test('fragments: a piece a recorder placed up to 12 samples off the later frames\' grid (re-anchored on arrival) is still its frame', () => {
+test('fragments: a piece a recorder placed up to 4 ms off the later frames\' grid (re-anchored on arrival) is still its frame', () => {
   fc.assert(
     fc.property(laws, fc.integer({ min: 40, max: 80 }), fc.integer({ min: 8, max: 40 }), fc.integer({ min: -32, max: 32 }), (law, headCut, cut, offGrid) => {
       const { rec, pauses } = openingFragment(law, headCut, cut);
@@ -172,6 +172,29 @@ test("fragments: the stream's first frame, placed a few samples into the file an
     }),
     { numRuns: RUNS, seed: SEED },
   );
+});
+
+test('fragments: a file that is only a piece and a pause until the stop (no whole frame) names the piece from the send log', () => {
+  let named = 0;
+  fc.assert(
+    fc.property(laws, fc.integer({ min: 1, max: 159 }), fc.integer({ min: 2, max: 160 }), fc.double({ min: 0, max: 4, noNaN: true }), (law, headCut, cut, lateMs) => {
+      const pause = { startMs: START + cut / 8, endMs: START + DURATION, label: 'until the stop' };
+      const { rec } = openingFragment(law, headCut, cut, { pauses: [pause] });
+      // The start given is when the command was sent; the recorder started lateMs later.
+      const analysis = analyzeRecording({
+        channels: rec.channels,
+        streams: rec.streams,
+        expectedPauses: [pause],
+        recording: { startMs: START - lateMs, stopMs: START - lateMs + DURATION },
+      });
+      assert.equal(analysis.timeBase.framesUsed, 0);
+      assert.deepEqual(ofType(analysis, 'unknown-audio'), []);
+      assert.deepEqual(ofType(analysis, 'crosstalk'), []);
+      named += assertPiecesRight(analysis, rec, cut);
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  assert.ok(named >= RUNS, `pieces named: ${named}`);
 });
 
 test("fragments: the other party's piece at the file's start is crosstalk; another call's is crosstalk or foreign", () => {

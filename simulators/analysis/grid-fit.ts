@@ -19,7 +19,7 @@ import * as layout from '../media/watermark/layout';
 import { G711Law } from '../media/g711';
 import { correlate } from '../media/watermark/frame-decoder';
 import { GridGuess } from './frame-grid';
-import { LAWS, RebuiltFrames, RecordingPath, ROUNDING_POWER, significant, withinNoise } from './recording-path';
+import { LAWS, longestDecodableRun, RebuiltFrames, RecordingPath, ROUNDING_POWER, significant, withinNoise } from './recording-path';
 import { ScanOptions, dbfsToAmplitude } from './scan-options';
 
 const FRAME_SAMPLES = layout.FRAME_SAMPLES;
@@ -49,7 +49,8 @@ interface Candidate {
   guess: GridGuess;
   phase: number;
   shift: number;
-  law: G711Law;
+  /** The law the frames were rebuilt in, and the noise allowed. */
+  path: RecordingPath;
   from: number;
   to: number;
   score: number;
@@ -57,8 +58,8 @@ interface Candidate {
 
 /**
  * The best fit of samples [start, end) to the guessed grids, or undefined when none convinces.
- * Without a measured path (no whole frame anywhere) both laws are tried and only pieces of at least
- * minFragmentSamples are named: the relative test alone is too loose for fewer.
+ * Without a measured path (no whole frame in the file: a piece, then a pause until the stop) the
+ * path is taken to be clean in either law: only exact G.711 values fit, and noise stays unknown.
  */
 export function fitOnGrid(
   samples: Int16Array,
@@ -69,13 +70,16 @@ export function fitOnGrid(
   rebuilt: RebuiltFrames,
   options: ScanOptions,
 ): GridFit | undefined {
-  // Nothing shorter can be evidence without a measured path (see significant): skip the search.
-  if (!path && end - start < options.minFragmentSamples) return undefined;
+  // (A law in which no two samples in a row could be clean G.711 cannot hold a piece: not tried.)
+  const paths: readonly RecordingPath[] = path
+    ? [path]
+    : LAWS.filter((law) => longestDecodableRun(law, samples, start, end) >= 2).map((law) => ({ law, noisePower: 0 }));
+  if (paths.length === 0) return undefined;
   let mine: { score: number; fit: GridFit } | undefined;
   let other: GridFit | undefined;
   let otherStreams = 0;
   for (const guess of guesses) {
-    const found = fitStream(samples, start, end, guess, path, rebuilt, options);
+    const found = fitStream(samples, start, end, guess, paths, rebuilt, options);
     if (!found) continue;
     if (guess.expected) {
       if (!mine || found.score > mine.score) mine = found;
@@ -103,18 +107,17 @@ function fitStream(
   start: number,
   end: number,
   guess: GridGuess,
-  path: RecordingPath | undefined,
+  paths: readonly RecordingPath[],
   rebuilt: RebuiltFrames,
   options: ScanOptions,
 ): { score: number; fit: GridFit } | undefined {
-  const laws = path ? [path.law] : LAWS;
   const candidates: Candidate[] = [];
   let top = 0;
   for (let shift = -guess.slack; shift <= guess.slack; shift++) {
     const phase = guess.phase + shift;
     const first = Math.floor((start - phase) / FRAME_SAMPLES);
-    for (const law of laws) {
-      const candidate = bestSpan(samples, start, end, guess, phase, first, law, rebuilt);
+    for (const path of paths) {
+      const candidate = bestSpan(samples, start, end, guess, phase, first, path, rebuilt);
       candidate.shift = shift;
       if (candidate.score <= 0) continue;
       candidates.push(candidate);
@@ -122,16 +125,16 @@ function fitStream(
     }
   }
   const judge = (candidate: Candidate | undefined, trials: number): { score: number; fit: GridFit } | undefined => {
-    const fit = candidate && accept(samples, start, end, candidate, path, rebuilt, options);
-    return fit && significant(fit.to - fit.from, trials, path, options) ? { score: candidate.score, fit } : undefined;
+    const fit = candidate && accept(samples, start, end, candidate, rebuilt, options);
+    return fit && significant(fit.to - fit.from, trials, candidate.path, options) ? { score: candidate.score, fit } : undefined;
   };
   let onGrid: Candidate | undefined;
   for (const c of candidates) if (c.shift === 0 && (!onGrid || c.score > onGrid.score)) onGrid = c;
-  const exact = judge(onGrid, laws.length);
+  const exact = judge(onGrid, paths.length);
   if (exact) return exact;
   // Scores closer than what noise (or rounding) can move them are a tie: then the alignment
   // nearest the grid is the likelier one (a short piece fits several shifts about equally well).
-  const tie = (end - start) * ((path ? options.fragmentNoiseFactor * path.noisePower : 0) + ROUNDING_POWER);
+  const tie = (end - start) * (options.fragmentNoiseFactor * paths[0].noisePower + ROUNDING_POWER);
   let best: Candidate | undefined;
   for (const c of candidates) if (c.score >= top - tie && (!best || nearer(c, best))) best = c;
   return judge(best, candidates.length);
@@ -145,21 +148,18 @@ function bestSpan(
   guess: GridGuess,
   phase: number,
   first: number,
-  law: G711Law,
+  path: RecordingPath,
   rebuilt: RebuiltFrames,
 ): Candidate {
   let score = 0;
   let runFrom = start;
-  const result: Candidate = { guess, phase, shift: 0, law, from: start, to: start, score: 0 };
-  // A frame the stream never sent (before its first, a hold) predicts nothing there: the span
-  // cannot take it in (x² − (x − 0)² = 0), so a piece after a few quiet samples still fits.
-  const frameAt = (index: number): Int16Array => (guess.mayHaveSent(index) ? rebuilt.get(guess.streamId, index, law) : NOTHING);
+  const result: Candidate = { guess, phase, shift: 0, path, from: start, to: start, score: 0 };
   let index = first;
-  let frame = frameAt(index);
+  let frame = predicted(guess, index, path.law, rebuilt);
   let offset = start - phase - FRAME_SAMPLES * first;
   for (let i = start; i < end; i++, offset++) {
     if (offset === FRAME_SAMPLES) {
-      frame = frameAt(++index);
+      frame = predicted(guess, ++index, path.law, rebuilt);
       offset = 0;
     }
     const x = samples[i];
@@ -178,6 +178,15 @@ function bestSpan(
   return result;
 }
 
+/**
+ * What the grid predicts for frame `index`. A frame the stream never sent (before its first, a
+ * hold) predicts nothing: the span cannot take it in (x² − (x − 0)² = 0), so a piece after a few
+ * quiet samples still fits.
+ */
+function predicted(guess: GridGuess, index: number, law: G711Law, rebuilt: RebuiltFrames): Int16Array {
+  return guess.mayHaveSent(index) ? rebuilt.get(guess.streamId, index, law) : NOTHING;
+}
+
 /** Within one stream's tie: the smaller shift, then the higher score. */
 function nearer(a: Candidate, b: Candidate): boolean {
   if (Math.abs(a.shift) !== Math.abs(b.shift)) return Math.abs(a.shift) < Math.abs(b.shift);
@@ -189,7 +198,6 @@ function accept(
   start: number,
   end: number,
   fit: Candidate,
-  path: RecordingPath | undefined,
   rebuilt: RebuiltFrames,
   options: ScanOptions,
 ): GridFit | undefined {
@@ -209,7 +217,7 @@ function accept(
     const frameOffset = at - fit.phase - FRAME_SAMPLES * index;
     const length = Math.min(fit.to - at, FRAME_SAMPLES - frameOffset);
     if (!fit.guess.mayHaveSent(index)) return undefined;
-    const frame = rebuilt.get(streamId, index, fit.law);
+    const frame = rebuilt.get(streamId, index, fit.path.law);
     for (let k = 0; k < length; k++) {
       const q = frame[frameOffset + k];
       const x = samples[at + k];
@@ -226,6 +234,6 @@ function accept(
   // some frame within the noise, which would name noise.
   if (loudness <= quiet * quiet * span) return undefined;
   if (inside > options.partialResidual * energy) return undefined;
-  if (path && !withinNoise(inside, span, path, options)) return undefined;
-  return { from: fit.from, to: fit.to, pieces, residual: inside / energy, law: fit.law };
+  if (!withinNoise(inside, span, fit.path, options)) return undefined;
+  return { from: fit.from, to: fit.to, pieces, residual: inside / energy, law: fit.path.law };
 }

@@ -26,6 +26,34 @@ export interface PathFrame {
   start: number;
 }
 
+/** Per law, whether a 16-bit value (as an unsigned index) is within rounding of a value it decodes to. */
+const DECODABLE: Record<G711Law, Uint8Array> = { mulaw: decodable('mulaw'), alaw: decodable('alaw') };
+
+function decodable(law: G711Law): Uint8Array {
+  const table = new Uint8Array(65536);
+  const values = g711Decode(law, Uint8Array.from({ length: 256 }, (_, code) => code));
+  const reach = Math.sqrt(ROUNDING_POWER);
+  for (const value of values) {
+    for (let v = Math.max(-32768, value - reach); v <= Math.min(32767, value + reach); v++) table[v & 0xffff] = 1;
+  }
+  return table;
+}
+
+/**
+ * The longest run of samples in [start, end) that a clean path in `law` could have written (each a
+ * value the law decodes to, within rounding): a piece of a frame through that path is such a run.
+ */
+export function longestDecodableRun(law: G711Law, samples: Int16Array, start: number, end: number): number {
+  const table = DECODABLE[law];
+  let longest = 0;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    run = table[samples[i] & 0xffff] ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
 /** How the recorder's path treats frames: its G.711 law and the power it adds per sample. */
 export interface RecordingPath {
   law: G711Law;
@@ -35,12 +63,13 @@ export interface RecordingPath {
 
 /** Rebuilt frames (synthesis + G.711 round trip), kept for one analysis: fragments are few. */
 export class RebuiltFrames {
-  private readonly frames = new Map<string, Int16Array>();
+  private readonly frames = new Map<number, Int16Array>();
   private readonly pcm = new Int16Array(FRAME_SAMPLES);
   private readonly codes = new Uint8Array(FRAME_SAMPLES);
 
   get(streamId: number, index: number, law: G711Law): Int16Array {
-    const key = `${law}/${streamId}/${index}`;
+    // One number per (law, stream, index): ids have 12 bits, indexes stay far below 2^40.
+    const key = (index * (layout.MAX_STREAM_ID + 1) + streamId) * 2 + (law === 'mulaw' ? 0 : 1);
     let frame = this.frames.get(key);
     if (!frame) {
       synthesizeFrame(streamId, index, this.pcm);
@@ -82,11 +111,9 @@ export function withinNoise(error: number, span: number, path: RecordingPath, op
  * Whether a piece of `span` samples that passed withinNoise is evidence, given `trials` alignments
  * tried: a sample of unrelated audio lands within the allowed error of a frame sample with
  * probability about 2a/(√(2π)·frame RMS), so a piece of a sample or two passes some shift by chance
- * on a clean path, and a few more in noise. Without a measured path, pieces of minFragmentSamples
- * are required.
+ * on a clean path, and a few more in noise.
  */
-export function significant(span: number, trials: number, path: RecordingPath | undefined, options: ScanOptions): boolean {
-  if (!path) return span >= options.minFragmentSamples;
+export function significant(span: number, trials: number, path: RecordingPath, options: ScanOptions): boolean {
   const allowed = Math.sqrt(options.fragmentNoiseFactor * path.noisePower + ROUNDING_POWER);
   const perSample = Math.min(1, (2 * allowed) / (Math.sqrt(2 * Math.PI) * FRAME_RMS));
   return Math.log(trials) + span * Math.log(perSample) <= Math.log(FALSE_FIT_RATE);

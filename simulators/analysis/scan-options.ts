@@ -39,7 +39,6 @@ export interface ScanOptions {
   /**
    * Unexplained audio at least this long is also tried at any alignment against the frames sent
    * around its time (a piece off every grid); shorter pieces only where a stream's grid puts them.
-   * Without a whole frame to measure the recorder's path, no shorter piece is named at all.
    */
   minFragmentSamples: number;
   /**
