@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { analyzeRecording } from './analyze-recording';
 import { buildSyntheticRecording, SyntheticRecordingOptions } from './testing/synthetic-recording';
 import { FrameRunVerdict, PaddingVerdict, SilenceSegment, Verdict } from './recording-analysis';
+import { g711RoundTrip } from '../media/g711';
+import { synthesizeFrame } from '../media/watermark/frame-synth';
+import { buildChannelTimeline } from './channel-timeline';
+import { DEFAULT_SCAN_OPTIONS } from './scan-options';
+import { SendLogIndex } from './send-log-index';
 
 const AGENT = 17;
 const CALLER = 2049;
@@ -135,4 +140,20 @@ test('analyzer: frames the recorder lost are drops; frames lost by injected loss
   const unflagged = rec.streams.map((s) => ({ ...s, frames: s.frames.map(({ index, sentAtMs }) => ({ index, sentAtMs })) }));
   const blamed = ofType(analyzeRecording({ channels: rec.channels, streams: unflagged, expectedPauses: [PAUSE] }).verdicts, 'drop');
   assert.ok(blamed.length === drops.length && blamed.every((d) => d.severity === 'fail'));
+});
+
+test("channel timeline: a cut piece must be its frame to the sample: another stream's piece where the agent's frame ends is not the agent's", () => {
+  for (const law of ['mulaw', 'alaw'] as const) {
+    // The file opens on the last 10 samples of frame 1 (sent before the start), paused right after:
+    // the gap before the first whole frame ends where a slot of its grid ends.
+    const pause = { startMs: 1000 + 10 / 8, endMs: 1500 };
+    const rec = recording({ law, durationMs: 1200, recordingStartMs: 1000, senderStartMs: 1000 - 150 / 8 - 20, pauses: [pause] });
+    const sendLog = new SendLogIndex(rec.streams);
+    const [own] = buildChannelTimeline(0, rec.channels[0], DEFAULT_SCAN_OPTIONS, sendLog).frames;
+    assert.deepEqual([own.streamId, own.index, own.start, own.length, own.frameOffset, own.how], [AGENT, 1, 0, 10, 150, 'partial']);
+    // The same spot holding the tail of another stream's frame 1 (its edge as loud as any frame's).
+    rec.channels[0].set(g711RoundTrip(law, synthesizeFrame(3999, 1)).subarray(150), 0);
+    const other = buildChannelTimeline(0, rec.channels[0], DEFAULT_SCAN_OPTIONS, sendLog);
+    assert.deepEqual(other.frames.filter((f) => f.start < 10), []);
+  }
 });

@@ -35,7 +35,7 @@ export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysi
   );
   // Pieces of frames can only be named once the time base says which frames were sent around them.
   const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
-  channels.forEach((timeline, c) => identifyFragments(timeline, input.channels[c], input.streams, timeBase, sampleRate, scan));
+  identifyFragments(channels, input.channels, input.streams, sendLog, timeBase, sampleRate, scan);
   return judgeTimelines(input, channels, sendLog, sampleRate, lengthSamples, timeBase);
 }
 

@@ -6,6 +6,7 @@
 import * as layout from '../media/watermark/layout';
 import { classifyGap, splitStretches, GapStretch, PartialFrame } from './gap-classifier';
 import { scanFrames, ScannedFrame } from './frame-scanner';
+import { RebuiltFrames, measurePath, significant, withinNoise } from './recording-path';
 import { ScanOptions } from './scan-options';
 import { ChannelTimeline, FoundFrame, Segment } from './recording-analysis';
 
@@ -32,9 +33,11 @@ export function buildChannelTimeline(
 ): ChannelTimeline {
   const scanned = scanFrames(samples, options);
   const items: Item[] = [];
+  const rebuilt = new RebuiltFrames();
   const pushGap = (start: number, end: number, before?: ScannedFrame, after?: ScannedFrame): void => {
     if (end <= start) return;
-    for (const item of classifyGap(samples, start, end, before, after, options)) {
+    const verify = (piece: PartialFrame): boolean => samePath(samples, piece, [before, after], rebuilt, options);
+    for (const item of classifyGap(samples, start, end, before, after, options, verify)) {
       if ('piece' in item) items.push({ frame: partialFrame(item.piece) });
       else if (item.stretch.length > 0) items.push({ stretch: item.stretch });
     }
@@ -65,6 +68,35 @@ export function buildChannelTimeline(
     return kept.push(item);
   });
   return { channel, frames, segments: toSegments(kept, frames) };
+}
+
+/**
+ * Whether a cut piece is its frame as this recorder writes frames (law and noise measured on the
+ * whole frames either side of the gap): a piece of another frame can lean towards the predicted
+ * one (frames share tones, edges are loud) closely enough for the least-squares cut, not this.
+ */
+function samePath(
+  samples: Int16Array,
+  piece: PartialFrame,
+  neighbours: (ScannedFrame | undefined)[],
+  rebuilt: RebuiltFrames,
+  options: ScanOptions,
+): boolean {
+  const frames = neighbours.flatMap((f) => (f ? [{ streamId: f.streamId, index: f.index16, start: f.start }] : []));
+  const path = measurePath(samples, frames, rebuilt);
+  if (!path) return true;
+  const frame = rebuilt.get(piece.streamId, piece.index16, path.law);
+  let error = 0;
+  for (let k = 0; k < piece.length; k++) error += (samples[piece.start + k] - frame[piece.frameOffset + k]) ** 2;
+  if (!withinNoise(error, piece.length, path, options)) return false;
+  // A piece that carries on from its whole neighbour (the frame after it, or before it, with no gap)
+  // is where the next frame must be; one further along the grid, across silence, must be long
+  // enough to be evidence (one alignment tried: a sample or two on a clean path).
+  const [before, after] = neighbours;
+  const continues =
+    (before !== undefined && piece.start === before.start + FRAME_SAMPLES) ||
+    (after !== undefined && piece.start + piece.length === after.start);
+  return continues || significant(piece.length, 1, path, options);
 }
 
 function partialFrame(partial: PartialFrame): RawFrame {

@@ -79,17 +79,39 @@ export function crosstalkVerdicts(channels: readonly ChannelTimeline[], sendLog:
   return verdicts;
 }
 
+/** Samples [from, to) of a frame, recorded at file samples [start, end); `more`: other parts of it. */
+interface FramePart {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  more?: FramePart[];
+}
+
 export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
   const hits: (FrameHit & { original: { start: number; end: number } })[] = [];
   for (const { channel, frames } of channels) {
-    const seen = new Map<number, Map<number, { start: number; end: number }>>();
+    // Per stream and index, the parts of the frame (frame-sample ranges) recorded so far. Two pieces
+    // of one frame that hold different parts of it (a frame split by a quiet stretch, or its tail
+    // and head either side of a label) are not a repeat; the same samples twice are.
+    // (Almost every frame is whole and seen once: one object per index, a list only for the rest.)
+    const seen = new Map<number, Map<number, FramePart>>();
     for (const frame of frames) {
       let indexes = seen.get(frame.streamId);
       if (!indexes) seen.set(frame.streamId, (indexes = new Map()));
-      const span = { start: frame.start, end: frame.start + frame.length };
-      const original = indexes.get(frame.index);
-      if (original) hits.push({ channel, streamId: frame.streamId, index: frame.index, ...span, original });
-      else indexes.set(frame.index, span);
+      const part: FramePart = { start: frame.start, end: frame.start + frame.length, from: frame.frameOffset, to: frame.frameOffset + frame.length };
+      const first = indexes.get(frame.index);
+      if (!first) {
+        indexes.set(frame.index, part);
+        continue;
+      }
+      const overlaps = (p: FramePart): boolean => p.from < part.to && part.from < p.to;
+      const original = overlaps(first) ? first : first.more?.find(overlaps);
+      if (original) {
+        hits.push({ channel, streamId: frame.streamId, index: frame.index, start: part.start, end: part.end, original: { start: original.start, end: original.end } });
+      } else {
+        (first.more ??= []).push(part);
+      }
     }
   }
   return runsOf(hits).map((run) => {

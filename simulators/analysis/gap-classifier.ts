@@ -49,7 +49,7 @@ const BOUND_SAMPLES = 4;
 
 /**
  * Classifies samples [start, end) that lie between `before` (ending at start) and `after` (starting
- * at end). Cut frames can only sit on a neighbour's frame grid (the recorder places frames by their
+ * at end). `verify` has the last word on a cut piece (sample-exact against the recorder's path). Cut frames can only sit on a neighbour's frame grid (the recorder places frames by their
  * timestamps): a piece that begins where a slot of `before`'s grid begins (the head of a frame whose
  * rest was cut or padded over), or ends where a slot of `after`'s grid ends. Those slots are tried,
  * skipping any whose edge sample is quiet (a frame's first and last samples are loud).
@@ -61,6 +61,7 @@ export function classifyGap(
   before: Neighbour | undefined,
   after: Neighbour | undefined,
   options: ScanOptions,
+  verify: (piece: PartialFrame) => boolean = () => true,
 ): GapItem[] {
   const quiet = dbfsToAmplitude(options.quietDbfs);
   const pieces: PartialFrame[] = [];
@@ -85,7 +86,7 @@ export function classifyGap(
       if (slot < start || Math.abs(samples[slot]) <= quiet) continue;
       const index16 = (before.index16 + k) % INDEX_MODULUS;
       const piece = cutFrame(samples, before.streamId, index16, slot, Math.min(end - slot, FRAME_SAMPLES), 'head', options);
-      if (piece && bounded(piece)) pieces.push(piece);
+      if (piece && bounded(piece) && verify(piece)) pieces.push(piece);
     }
   }
   if (after) {
@@ -93,7 +94,7 @@ export function classifyGap(
       if (slotEnd > end || Math.abs(samples[slotEnd - 1]) <= quiet) continue;
       const index16 = (after.index16 + k * (INDEX_MODULUS - 1)) % INDEX_MODULUS;
       const piece = cutFrame(samples, after.streamId, index16, slotEnd, Math.min(slotEnd - start, FRAME_SAMPLES), 'tail', options);
-      if (piece && bounded(piece)) pieces.push(piece);
+      if (piece && bounded(piece) && verify(piece)) pieces.push(piece);
     }
   }
   pieces.sort((a, b) => a.start - b.start);

@@ -36,8 +36,29 @@ export interface ScanOptions {
   fragmentSearchMs: number;
   /** Cut frames next to a found frame shorter than this are not identified. */
   minPartialSamples: number;
-  /** Unexplained audio shorter than this is not tried as a fragment (a few samples match anything). */
+  /**
+   * Unexplained audio at least this long is also tried at any alignment against the frames sent
+   * around its time (a piece off every grid); shorter pieces only where a stream's grid puts them.
+   */
   minFragmentSamples: number;
+  /**
+   * How far (samples) a piece of a frame may sit from the grid of the nearest whole frame of its
+   * stream in the same channel: a recorder that places the first packet after a start or resume at
+   * its arrival puts a lone piece its extra delay late (up to 12 samples seen at the reference one).
+   */
+  fragmentSlackSamples: number;
+  /** The same where the grid comes from another channel or from the send log and the time base. */
+  fragmentFarSlackSamples: number;
+  /**
+   * A cut piece may differ from its rebuilt frame (G.711 round trip) by this many times, per sample,
+   * the power by which the whole frames near it differ from theirs (the path's noise; 0 when clean).
+   */
+  fragmentNoiseFactor: number;
+  /**
+   * A piece is named as a stream that does not belong in its channel (crosstalk, another call)
+   * only when at least this long: a sample or two fit some frame of some stream by chance.
+   */
+  minClaimSamples: number;
 }
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
@@ -55,6 +76,10 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   minFragmentSamples: 32,
   wholeFrameMargin: 0.005,
   fragmentSearchMs: 200,
+  fragmentSlackSamples: 40,
+  fragmentFarSlackSamples: 80,
+  fragmentNoiseFactor: 4,
+  minClaimSamples: 8,
 };
 
 /** RMS amplitude of a dBFS level (0 dBFS = full-scale 16-bit sine-free reference 32768). */

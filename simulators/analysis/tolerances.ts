@@ -13,7 +13,11 @@ export interface AnalysisTolerances {
   dropGuardMs: number;
   /** File duration may differ from the session's wall time by this much (PAD-01: one frame). */
   durationMs: number;
-  /** Unexplained audio shorter than this (ms) is not reported (a click at an edge). */
+  /**
+   * Unexplained audio shorter than this (ms) is not reported (a click at an edge). Pieces of frames
+   * are named down to a sample or two on a clean path, but a piece of a few samples that is quieter
+   * than quietDbfs cannot be told from noise and stays unexplained: below 1 ms that is no finding.
+   */
   unknownMinMs: number;
 }
 

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeRecording } from './analyze-recording';
 import { buildSyntheticRecording, SyntheticRecordingOptions } from './testing/synthetic-recording';
-import { FrameRunVerdict, TimeShiftVerdict, Verdict } from './recording-analysis';
+import { ChannelTimeline, FoundFrame, FrameRunVerdict, TimeShiftVerdict, Verdict } from './recording-analysis';
+import { duplicateVerdicts } from './frame-verdicts';
+import { SendLogIndex } from './send-log-index';
 import { synthesizeFrame } from '../media/watermark/frame-synth';
 import { g711RoundTrip } from '../media/g711';
 
@@ -139,4 +141,16 @@ test('verdicts: with no recording start and no frame of a known stream, padding 
   assert.match(padding[0].message, /no time base/);
   // Every stream found is foreign to an empty send log.
   assert.deepEqual([...new Set(ofType(analysis.verdicts, 'foreign-stream').map((v) => (v as FrameRunVerdict).streamId))].sort(), [10, 11]);
+});
+
+test('verdicts: two pieces holding different parts of one frame are not a repeat; the same part twice is', () => {
+  const sendLog = new SendLogIndex(base.streams.map((s) => ({ streamId: s.streamId, channel: s.channel, frames: [{ index: 7, sentAtMs: 1140 }] })));
+  const piece = (start: number, frameOffset: number, length: number): FoundFrame => ({ streamId: 10, index: 7, start, length, frameOffset, correlation: 1, how: 'partial' });
+  const timeline = (frames: FoundFrame[]): ChannelTimeline => ({ channel: 0, segments: [], frames });
+  // Head and tail of frame 7 either side of a quiet stretch labelled silence: one frame.
+  assert.deepEqual(duplicateVerdicts([timeline([piece(1000, 0, 40), piece(1048, 48, 112)])], sendLog), []);
+  // Its samples 30..50 twice: a repeat, pointing at both copies.
+  const [repeat] = duplicateVerdicts([timeline([piece(1000, 0, 50), piece(3000, 30, 20)])], sendLog);
+  assert.equal(repeat.firstIndex, 7);
+  assert.deepEqual(repeat.spans, [{ channel: 0, start: 3000, end: 3020 }, { channel: 0, start: 1000, end: 1050 }]);
 });
