@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- ms-capacity [--hold S] [--search-hold S] [--max N] [--start N] [--feeders K]
+ *  [--cpu-prof DIR]`: the largest number of concurrent stereo recordings the fake Media Server (its
+ * CLI, a process of its own) holds with zero lost frames and exact padding. Each session gets 50
+ * PCMU packets/s per label (20 ms watermark frames) from feeder processes on loopback and one pause;
+ * after the stop the analyzer checks every file against the send logs (no failing verdict allowed).
+ *
+ * The count climbs (50, 100, 200, 300, … up to --max) with a short hold until a step fails, is
+ * narrowed between the last pass and the first failure, then the best count is held for the full
+ * --hold (default 60 s; a count that fails then steps down). Reported: that count, the Media
+ * Server's CPU (% of one core) and RSS during its hold, and the feeders' CPU and pacing.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadProfile } from '../profiles/load-profile';
+import { BenchMeasurement } from './lib/bench-result';
+import { runCapacityStep, StepOptions, StepResult, WARM_UP_SESSIONS } from './lib/capacity-step';
+import { MAX_STREAM_ID } from '../simulators/media';
+
+const GOAL_SESSIONS = 300;
+const LADDER = [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000];
+/** Two watermark stream ids per session, ids 1..MAX_STREAM_ID, the top ones for the warm-up. */
+const MAX_SESSIONS = Math.floor(MAX_STREAM_ID / 2) - WARM_UP_SESSIONS;
+/** The search stops narrowing when the last pass and the first failure are this close. */
+const RESOLUTION = 25;
+/** Ports a session takes in one process: two RTP sockets on even ports (their odd twins left free). */
+const PORTS_PER_SESSION = 4;
+/** SIP and slack per process's port block. */
+const PORTS_SPARE = 64;
+/** The test suite's port blocks start here (simulators/net/port-block.ts); the bench stays below. */
+const SUITE_PORT_BASE = 20000;
+/** A step's files must be final within this of the stop (reported as finalizeMs either way). */
+const FILES_DEADLINE_MS = 60_000;
+
+export default async function msCapacityBench(args: string[]): Promise<BenchMeasurement> {
+  const arg = (name: string, fallback: number): number => {
+    const at = args.indexOf(name);
+    if (at < 0) return fallback;
+    const value = Number(args[at + 1]);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number, got "${args[at + 1]}"`);
+    return value;
+  };
+  const holdMs = arg('--hold', 60) * 1000;
+  const searchHoldMs = Math.min(holdMs, arg('--search-hold', 15) * 1000);
+  const max = Math.min(MAX_SESSIONS, arg('--max', MAX_SESSIONS));
+  const start = arg('--start', LADDER[0]);
+  const feeders = arg('--feeders', 2);
+  const profileAt = args.indexOf('--cpu-prof');
+  const cpuProfileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
+  const portBlockSize = PORTS_PER_SESSION * max + PORTS_SPARE;
+  const portBase = process.env.GIR_PORT_BASE ? Number(process.env.GIR_PORT_BASE) : Math.max(1024, SUITE_PORT_BASE - (feeders + 1) * portBlockSize);
+  if (portBase + (feeders + 1) * portBlockSize > 65536) throw new Error(`--max ${max} with ${feeders} feeders needs ${(feeders + 1) * portBlockSize} ports from ${portBase}: lower --max or GIR_PORT_BASE`);
+  const padEdgeMs = loadProfile(join(__dirname, '..', 'profiles', 'recorder.yaml')).profile.tolerance.padEdgeMs;
+
+  const steps: StepResult[] = [];
+  const step = async (sessions: number, hold: number, profile?: string): Promise<StepResult> => {
+    console.error(`ms-capacity: ${sessions} sessions, hold ${hold / 1000} s`);
+    const options: StepOptions = { sessions, holdMs: hold, feeders, portBase, portBlockSize, padEdgeMs, filesDeadlineMs: FILES_DEADLINE_MS, cpuProfileDir: profile, log: (line) => console.error(line) };
+    if (profile) mkdirSync(profile, { recursive: true });
+    const result = await runCapacityStep(options);
+    console.error(`  ${result.passed ? 'PASS' : 'FAIL'}: MS ${result.mediaServer.cpuPercent}% CPU, ${result.mediaServer.rssMb} MB; feeders ${result.feeders.map((f) => `${f.cpuPercent}%`).join(' ')}${result.passed ? '' : `; ${result.failures.join(' | ')}`}`);
+    steps.push(result);
+    return result;
+  };
+
+  // Search with the short hold: climb, then narrow between the last pass and the first failure.
+  let best = 0;
+  let firstFail: number | undefined;
+  for (const count of [...LADDER.filter((n) => n >= start && n < max), max]) {
+    if ((await step(count, searchHoldMs)).passed) best = count;
+    else {
+      firstFail = count;
+      break;
+    }
+  }
+  while (firstFail !== undefined && firstFail - best > RESOLUTION) {
+    const middle = Math.round((best + firstFail) / 2 / RESOLUTION) * RESOLUTION;
+    if (middle <= best || middle >= firstFail) break;
+    if ((await step(middle, searchHoldMs)).passed) best = middle;
+    else firstFail = middle;
+  }
+
+  // The figure: the best count held for the full hold, stepping down while it fails.
+  let final = steps.filter((s) => s.passed && s.sessions === best).pop();
+  if (best > 0 && holdMs > searchHoldMs) {
+    final = undefined;
+    for (let count = best; count > 0 && !final; count -= Math.max(RESOLUTION, Math.round(count * 0.1))) {
+      const result = await step(count, holdMs, cpuProfileDir);
+      if (result.passed) final = result;
+    }
+  } else if (final && cpuProfileDir) {
+    final = await step(best, holdMs, cpuProfileDir);
+  }
+
+  return {
+    name: 'ms-capacity',
+    unit: 'concurrent stereo sessions',
+    value: final?.sessions ?? 0,
+    higherIsBetter: true,
+    goal: GOAL_SESSIONS,
+    cpuPercent: final?.mediaServer.cpuPercent,
+    rssMb: final?.mediaServer.rssMb,
+    details: {
+      holdS: holdMs / 1000,
+      searchHoldS: searchHoldMs / 1000,
+      packetsPerSecondPerChannel: 50,
+      codec: 'PCMU, 20 ms watermark frames',
+      pausesPerSession: 1,
+      feeders,
+      cpuPercentOf: 'one core (200 = both cores)',
+      firstFailingCount: firstFail,
+      searchedUpTo: max,
+      final,
+      steps,
+      cpuProfileDir,
+    },
+  };
+}
