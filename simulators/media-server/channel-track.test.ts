@@ -94,3 +94,18 @@ test('an anchor correction never moves audio before the segment start: the head 
   // frame 1 belongs at 900..1060: its samples 100.. fill 1000..1060, frame 2 follows
   assert.deepEqual([samples[1000], samples[1059], samples[1060], samples[1219], samples[1220]], [101, 160, -5, -5, 0]);
 });
+
+test('view() holds what samples() holds, without the silent tail and without a copy', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  track.accept({ arrivalSample: 100, ssrc: 1, timestamp: 0, pcm: frame(3) });
+  track.endSegment(1000);
+  for (const total of [50, 260, 1000]) {
+    const view = track.view(total);
+    const samples = track.samples(total);
+    assert.equal(view.length, Math.min(260, total));
+    assert.deepEqual([...view], [...samples.subarray(0, view.length)]);
+    assert.ok(samples.subarray(view.length).every((s) => s === 0), 'the rest is silence');
+  }
+  assert.equal(track.view(260).buffer, track.view(100).buffer, 'views share the track buffer');
+});

@@ -104,6 +104,14 @@ export class ChannelTrack {
     return result;
   }
 
+  /**
+   * The channel's first `totalSamples` samples without a copy: a view of what was written (it may
+   * be shorter: the rest is silence). Valid until the track is written again.
+   */
+  view(totalSamples: number): Int16Array {
+    return this.buffer.subarray(0, Math.min(this.written, totalSamples));
+  }
+
   get length(): number {
     return this.written;
   }

@@ -125,9 +125,10 @@ export class RecordingSession {
     const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
     const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
     if (this.deviations.dropEvents) metadata.events = [];
-    const channels = this.tracks.map((t) => t.samples(totalSamples));
+    // Views of the tracks, not copies: nothing writes to a track once the recording has stopped.
+    const channels = this.tracks.map((t) => t.view(totalSamples));
     if (this.deviations.swapChannels) channels.reverse();
-    await writeRecordingFiles(this.options.paths, channels, metadata);
+    await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata);
     return metadata;
   }
 
