@@ -109,3 +109,15 @@ test('view() holds what samples() holds, without the silent tail and without a c
   }
   assert.equal(track.view(260).buffer, track.view(100).buffer, 'views share the track buffer');
 });
+
+test('the PCM given to accept() is copied, so the caller may reuse its array', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  const reused = frame(5);
+  track.accept({ arrivalSample: 0, ssrc: 1, timestamp: 0, pcm: reused });
+  reused.fill(9);
+  track.accept({ arrivalSample: 160, ssrc: 1, timestamp: 160, pcm: reused });
+  const samples = track.samples(320);
+  assert.equal(samples[0], 5);
+  assert.equal(samples[160], 9);
+});

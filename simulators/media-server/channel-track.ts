@@ -17,6 +17,7 @@ export interface TrackPacket {
   arrivalSample: number;
   ssrc: number;
   timestamp: number;
+  /** Copied in: the caller may reuse the array for the next packet (RecordingSession does). */
   pcm: Int16Array;
 }
 
