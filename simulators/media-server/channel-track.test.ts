@@ -61,7 +61,7 @@ test('a new SSRC anchors afresh; timestamps wrap at 2^32', () => {
   assert.equal(track.accept({ arrivalSample: 400, ssrc: 2, timestamp: 99, pcm: frame(3) }), 400);
 });
 
-test('the buffer grows as the recording does', () => {
+test('the storage grows block by block as the recording does', () => {
   const track = new ChannelTrack(MAX_DRIFT, 10);
   track.beginSegment(0);
   for (let i = 0; i < 100; i++) track.accept({ arrivalSample: i * FRAME, ssrc: 1, timestamp: i * FRAME, pcm: frame(i + 1) });
@@ -95,19 +95,22 @@ test('an anchor correction never moves audio before the segment start: the head 
   assert.deepEqual([samples[1000], samples[1059], samples[1060], samples[1219], samples[1220]], [101, 160, -5, -5, 0]);
 });
 
-test('view() holds what samples() holds, without the silent tail and without a copy', () => {
-  const track = new ChannelTrack(MAX_DRIFT);
+test('reader() reads what samples() holds, span by span', () => {
+  const track = new ChannelTrack(MAX_DRIFT, 64);
   track.beginSegment(0);
   track.accept({ arrivalSample: 100, ssrc: 1, timestamp: 0, pcm: frame(3) });
   track.endSegment(1000);
   for (const total of [50, 260, 1000]) {
-    const view = track.view(total);
     const samples = track.samples(total);
-    assert.equal(view.length, Math.min(260, total));
-    assert.deepEqual([...view], [...samples.subarray(0, view.length)]);
-    assert.ok(samples.subarray(view.length).every((s) => s === 0), 'the rest is silence');
+    const reader = track.reader(total);
+    assert.equal(reader.length, total);
+    const read = new Int16Array(total);
+    for (let from = 0; from < total; from += 70) reader.read(from, read.subarray(from, Math.min(total, from + 70)));
+    assert.deepEqual([...read], [...samples]);
   }
-  assert.equal(track.view(260).buffer, track.view(100).buffer, 'views share the track buffer');
+  const past = new Int16Array(10).fill(7);
+  track.reader(1000).read(995, past);
+  assert.deepEqual([...past], new Array(10).fill(0), 'past the end: silence');
 });
 
 test('the PCM given to accept() is copied, so the caller may reuse its array', () => {

@@ -7,6 +7,7 @@ import { readWav } from '../media/wav';
 import { recordingMetadata } from './recording-metadata';
 import { recordingPaths } from './recording-paths';
 import { writeRecordingFiles, temporaryName } from './recording-files';
+import { arrayReader } from './recording-wav';
 
 test('a stereo WAV and its metadata land under their final names, no temporary left', async () => {
   const root = mkdtempSync(join(tmpdir(), 'gir-files-'));
@@ -19,7 +20,7 @@ test('a stereo WAV and its metadata land under their final names, no temporary l
       parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: ['sales'], dest: 'sm/eu' },
       events: [{ type: 'started', at: '2026-01-01T00:00:00.000Z', atMs: 0 }, { type: 'stopped', at: '2026-01-01T00:00:01.000Z', atMs: 1000 }],
     });
-    await writeRecordingFiles(paths, { channels: [left, right], frames: 3, sampleRate: 8000 }, metadata);
+    await writeRecordingFiles(paths, { channels: [arrayReader(left), arrayReader(right)], frames: 3, sampleRate: 8000 }, metadata);
     assert.deepEqual(readdirSync(join(root, 'sm', 'eu')).sort(), ['rec-1.json', 'rec-1.wav']);
     const wav = readWav(readFileSync(paths.wav));
     assert.equal(wav.sampleRate, 8000);

@@ -2,7 +2,7 @@ import type { Socket } from 'node:dgram';
 import { G711Law, g711Decode, lawOfPayloadType, parseRtpPacket } from '../media';
 import { RecordingParameters } from '../gir-msml/recording-headers';
 import { Clock } from '../time/clock';
-import { ChannelTrack } from './channel-track';
+import { ChannelTrack, TRACK_BLOCK_SAMPLES } from './channel-track';
 import { writeRecordingFiles } from './recording-files';
 import { recordingMetadata, RecordingMetadata } from './recording-metadata';
 import { RecordingPaths } from './recording-paths';
@@ -75,8 +75,7 @@ export class RecordingSession {
     this.machine = new RecordingStateMachine(options.clock);
     this.deviations = options.deviations ?? FAITHFUL;
     const maxDrift = options.maxDriftMs * SAMPLES_PER_MS;
-    const initial = SAMPLES_PER_MS * 16_000;
-    this.tracks = [new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps)];
+    this.tracks = [new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps)];
     options.mediaSockets.forEach((socket, label) => socket.on('message', (packet) => this.receive(label as 0 | 1, packet)));
   }
 
@@ -139,8 +138,8 @@ export class RecordingSession {
     const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
     const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
     if (this.deviations.dropEvents) metadata.events = [];
-    // Views of the tracks, not copies: nothing writes to a track once the recording has stopped.
-    const channels = this.tracks.map((t) => t.view(totalSamples));
+    // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
+    const channels = this.tracks.map((t) => t.reader(totalSamples));
     if (this.deviations.swapChannels) channels.reverse();
     await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata);
     return metadata;

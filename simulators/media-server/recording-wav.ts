@@ -1,13 +1,14 @@
 /**
  * The recording's WAV, written to an open file a chunk at a time: the same bytes as
- * simulators/media's writeWav (a 44-byte RIFF/WAVE header, 16-bit PCM, frames interleaved), built
- * straight from the channels without a whole-file copy. A Media Server finishing many recordings
+ * simulators/media's writeWav (a 44-byte RIFF/WAVE header, 16-bit PCM, frames interleaved), read
+ * from the channels' tracks span by span, never as a whole-file copy. A Media Server finishing many recordings
  * must not hold its event loop for a whole file (a general-purpose WAV packer spends ~2 µs a
  * sample: over 100 ms for a minute of stereo, during which no command is timestamped and no RTP
  * read); here each chunk costs tens of µs and the loop runs between chunks.
  */
 import { endianness } from 'node:os';
 import type { FileHandle } from 'node:fs/promises';
+import type { SampleReader } from './channel-track';
 
 const HEADER_BYTES = 44;
 const BYTES_PER_SAMPLE = 2;
@@ -17,10 +18,22 @@ export const CHUNK_FRAMES = 16_000;
 const LITTLE_ENDIAN = endianness() === 'LE';
 
 export interface RecordingAudio {
-  /** One array per channel; a channel shorter than `frames` is padded with digital silence, a longer one cut. */
-  channels: readonly Int16Array[];
+  /** One reader per channel (a ChannelTrack's, or arrayReader's), each read over [0, frames). */
+  channels: readonly SampleReader[];
   frames: number;
   sampleRate: number;
+}
+
+/** An array as a channel: its samples, then digital silence; cut at `length` (default its own). */
+export function arrayReader(samples: Int16Array, length = samples.length): SampleReader {
+  return {
+    length,
+    read(from, into) {
+      const available = Math.max(0, Math.min(into.length, samples.length - from, length - from));
+      into.set(samples.subarray(from, from + available));
+      into.fill(0, available);
+    },
+  };
 }
 
 /** The header of a 16-bit PCM WAV of `frames` frames: RIFF/WAVE, a 16-byte fmt chunk, the data chunk. */
@@ -43,19 +56,12 @@ export function wavHeader(channelCount: number, sampleRate: number, frames: numb
   return header;
 }
 
-/**
- * Frames [from, from + out.length / channels) of `channels`, interleaved into `out` (native byte
- * order); past a channel's end, zeros.
- */
-export function interleave(channels: readonly Int16Array[], from: number, out: Int16Array): void {
+/** Equal-length channels interleaved frame by frame into `out` (native byte order). */
+export function interleave(channels: readonly Int16Array[], out: Int16Array): void {
   const count = channels.length;
-  const frames = out.length / count;
   for (let c = 0; c < count; c++) {
     const channel = channels[c];
-    const available = Math.max(0, Math.min(frames, channel.length - from));
-    let j = c;
-    for (let i = 0; i < available; i++, j += count) out[j] = channel[from + i];
-    for (let i = available; i < frames; i++, j += count) out[j] = 0;
+    for (let i = 0, j = c; i < channel.length; i++, j += count) out[j] = channel[i];
   }
 }
 
@@ -64,12 +70,19 @@ export async function writeWavTo(handle: FileHandle, audio: RecordingAudio): Pro
   const count = audio.channels.length;
   if (count === 0) throw new RangeError('a WAV needs at least one channel');
   await handle.write(wavHeader(count, audio.sampleRate, audio.frames), 0, HEADER_BYTES, 0);
-  const chunk = Buffer.alloc(Math.min(CHUNK_FRAMES, audio.frames) * count * BYTES_PER_SAMPLE);
+  const chunkFrames = Math.min(CHUNK_FRAMES, audio.frames);
+  const chunk = Buffer.alloc(chunkFrames * count * BYTES_PER_SAMPLE);
+  const spans = audio.channels.map(() => new Int16Array(chunkFrames));
   let position = HEADER_BYTES;
   for (let from = 0; from < audio.frames; from += CHUNK_FRAMES) {
     const frames = Math.min(CHUNK_FRAMES, audio.frames - from);
     const bytes = frames * count * BYTES_PER_SAMPLE;
-    interleave(audio.channels, from, new Int16Array(chunk.buffer, chunk.byteOffset, frames * count));
+    const channels = spans.map((span, c) => {
+      const part = span.subarray(0, frames);
+      audio.channels[c].read(from, part);
+      return part;
+    });
+    interleave(channels, new Int16Array(chunk.buffer, chunk.byteOffset, frames * count));
     if (!LITTLE_ENDIAN) chunk.subarray(0, bytes).swap16();
     await handle.write(chunk, 0, bytes, position);
     position += bytes;

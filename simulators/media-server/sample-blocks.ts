@@ -1,0 +1,82 @@
+/**
+ * A channel's samples as fixed-size blocks that are allocated as the recording reaches them, all
+ * digital silence until written. One growing array would have to be reallocated and copied each
+ * time it fills; with hundreds of recordings started together those copies come together too (at
+ * 16 s, 32 s, ... of every recording): hundreds of MB allocated and copied within seconds, which
+ * stalls the event loop and delays commands. Blocks cost one small allocation per block, evenly
+ * spread, and memory stays proportional to the recording.
+ */
+export class SampleBlocks {
+  private readonly blocks: Int16Array[] = [];
+
+  constructor(readonly blockSamples: number) {
+    if (!Number.isInteger(blockSamples) || blockSamples < 1) throw new RangeError(`block size ${blockSamples} is not a positive integer`);
+  }
+
+  /** Samples allocated so far (a multiple of the block size). */
+  get capacity(): number {
+    return this.blocks.length * this.blockSamples;
+  }
+
+  /** Writes `samples` from `position` on, allocating blocks as needed. */
+  set(samples: Int16Array, position: number): void {
+    this.reserve(position + samples.length);
+    let done = 0;
+    while (done < samples.length) {
+      const at = position + done;
+      const block = this.blocks[Math.floor(at / this.blockSamples)];
+      const offset = at % this.blockSamples;
+      const count = Math.min(samples.length - done, this.blockSamples - offset);
+      block.set(samples.subarray(done, done + count), offset);
+      done += count;
+    }
+  }
+
+  /** Digital silence over [from, to). */
+  clear(from: number, to: number): void {
+    for (let at = from; at < to;) {
+      const index = Math.floor(at / this.blockSamples);
+      const offset = at % this.blockSamples;
+      const count = Math.min(to - at, this.blockSamples - offset);
+      if (index < this.blocks.length) this.blocks[index].fill(0, offset, offset + count);
+      at += count;
+    }
+  }
+
+  /** Moves [start, end) to `target` (<= start, as TypedArray.copyWithin does for earlier targets). */
+  moveEarlier(target: number, start: number, end: number): void {
+    if (target > start) throw new RangeError(`moveEarlier to ${target}, after its source ${start}`);
+    this.reserve(end);
+    // Forward, in pieces that stay within one source and one target block: a piece never
+    // overwrites source samples not yet moved, because the target is never after the source.
+    for (let from = start, to = target; from < end;) {
+      const sourceOffset = from % this.blockSamples;
+      const targetOffset = to % this.blockSamples;
+      const count = Math.min(end - from, this.blockSamples - sourceOffset, this.blockSamples - targetOffset);
+      const source = this.blocks[Math.floor(from / this.blockSamples)];
+      const destination = this.blocks[Math.floor(to / this.blockSamples)];
+      if (source === destination) source.copyWithin(targetOffset, sourceOffset, sourceOffset + count);
+      else destination.set(source.subarray(sourceOffset, sourceOffset + count), targetOffset);
+      from += count;
+      to += count;
+    }
+  }
+
+  /** Copies samples [from, from + into.length) into `into` (silence where nothing was allocated). */
+  read(from: number, into: Int16Array): void {
+    let done = 0;
+    while (done < into.length) {
+      const at = from + done;
+      const index = Math.floor(at / this.blockSamples);
+      const offset = at % this.blockSamples;
+      const count = Math.min(into.length - done, this.blockSamples - offset);
+      if (index < this.blocks.length) into.set(this.blocks[index].subarray(offset, offset + count), done);
+      else into.fill(0, done, done + count);
+      done += count;
+    }
+  }
+
+  private reserve(samples: number): void {
+    while (this.capacity < samples) this.blocks.push(new Int16Array(this.blockSamples));
+  }
+}
