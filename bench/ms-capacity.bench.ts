@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- ms-capacity [--hold S] [--search-hold S] [--max N] [--start N] [--feeders K]
- *  [--cpu-prof DIR]`: the largest number of concurrent stereo recordings the fake Media Server (its
+ *  [--attempts A] [--cpu-prof DIR]`: the largest number of concurrent stereo recordings the fake Media Server (its
  * CLI, a process of its own) holds with zero lost frames and exact padding. Each session gets 50
  * PCMU packets/s per label (20 ms watermark frames) from feeder processes on loopback and one pause;
  * after the stop the analyzer checks every file against the send logs (no failing verdict allowed).
@@ -9,11 +9,15 @@
  * narrowed between the last pass and the first failure, then the best count is held for the full
  * --hold (default 60 s; a count that fails then steps down). Reported: that count, the Media
  * Server's CPU (% of one core) and RSS during its hold, and the feeders' CPU and pacing.
+ * A count counts as failed only after --attempts runs (default 2) all fail: the machine is shared,
+ * and one stall of another process's making can move a command past the 20 ms tolerance; every
+ * attempt is listed in details.steps.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProfile } from '../profiles/load-profile';
 import { BenchMeasurement } from './lib/bench-result';
+import { summarizeCpuProfile } from './lib/cpu-profile-summary';
 import { runCapacityStep, StepOptions, StepResult, WARM_UP_SESSIONS } from './lib/capacity-step';
 import { MAX_STREAM_ID } from '../simulators/media';
 
@@ -45,6 +49,7 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
   const max = Math.min(MAX_SESSIONS, arg('--max', MAX_SESSIONS));
   const start = arg('--start', LADDER[0]);
   const feeders = arg('--feeders', 2);
+  const attempts = arg('--attempts', 2);
   const profileAt = args.indexOf('--cpu-prof');
   const cpuProfileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
   const portBlockSize = PORTS_PER_SESSION * max + PORTS_SPARE;
@@ -52,15 +57,19 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
   if (portBase + (feeders + 1) * portBlockSize > 65536) throw new Error(`--max ${max} with ${feeders} feeders needs ${(feeders + 1) * portBlockSize} ports from ${portBase}: lower --max or GIR_PORT_BASE`);
   const padEdgeMs = loadProfile(join(__dirname, '..', 'profiles', 'recorder.yaml')).profile.tolerance.padEdgeMs;
 
-  const steps: StepResult[] = [];
+  const steps: (StepResult & { attempt: number })[] = [];
+  /** Up to `attempts` runs of a count: another process of this shared machine can stall ours past a 20 ms tolerance once. */
   const step = async (sessions: number, hold: number, profile?: string): Promise<StepResult> => {
-    console.error(`ms-capacity: ${sessions} sessions, hold ${hold / 1000} s`);
-    const options: StepOptions = { sessions, holdMs: hold, feeders, portBase, portBlockSize, padEdgeMs, filesDeadlineMs: FILES_DEADLINE_MS, cpuProfileDir: profile, log: (line) => console.error(line) };
-    if (profile) mkdirSync(profile, { recursive: true });
-    const result = await runCapacityStep(options);
-    console.error(`  ${result.passed ? 'PASS' : 'FAIL'}: MS ${result.mediaServer.cpuPercent}% CPU, ${result.mediaServer.rssMb} MB; feeders ${result.feeders.map((f) => `${f.cpuPercent}%`).join(' ')}${result.passed ? '' : `; ${result.failures.join(' | ')}`}`);
-    steps.push(result);
-    return result;
+    let result: StepResult | undefined;
+    for (let attempt = 1; attempt <= attempts && !result?.passed; attempt++) {
+      console.error(`ms-capacity: ${sessions} sessions, hold ${hold / 1000} s${attempt > 1 ? `, attempt ${attempt}` : ''}`);
+      const options: StepOptions = { sessions, holdMs: hold, feeders, portBase, portBlockSize, padEdgeMs, filesDeadlineMs: FILES_DEADLINE_MS, cpuProfileDir: profile, log: (line) => console.error(line) };
+      if (profile) mkdirSync(profile, { recursive: true });
+      result = await runCapacityStep(options);
+      console.error(`  ${result.passed ? 'PASS' : 'FAIL'}: MS ${result.mediaServer.cpuPercent}% CPU, ${result.mediaServer.rssMb} MB; feeders ${result.feeders.map((f) => `${f.cpuPercent}%`).join(' ')}; commands ≤ ${result.recordings.commandLatencyMaxMs} ms; other work ${result.machine.otherPercent}%${result.passed ? '' : `; ${result.failures.join(' | ')}`}`);
+      steps.push({ ...result, attempt });
+    }
+    return result!;
   };
 
   // Search with the short hold: climb, then narrow between the last pass and the first failure.
@@ -81,7 +90,7 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
   }
 
   // The figure: the best count held for the full hold, stepping down while it fails.
-  let final = steps.filter((s) => s.passed && s.sessions === best).pop();
+  let final: StepResult | undefined = steps.filter((s) => s.passed && s.sessions === best).pop();
   if (best > 0 && holdMs > searchHoldMs) {
     final = undefined;
     for (let count = best; count > 0 && !final; count -= Math.max(RESOLUTION, Math.round(count * 0.1))) {
@@ -92,6 +101,7 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
     final = await step(best, holdMs, cpuProfileDir);
   }
 
+  const profile = cpuProfileDir && final ? newestProfile(cpuProfileDir) : undefined;
   return {
     name: 'ms-capacity',
     unit: 'concurrent stereo sessions',
@@ -107,12 +117,19 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
       codec: 'PCMU, 20 ms watermark frames',
       pausesPerSession: 1,
       feeders,
+      attemptsPerCount: attempts,
       cpuPercentOf: 'one core (200 = both cores)',
       firstFailingCount: firstFail,
       searchedUpTo: max,
       final,
       steps,
-      cpuProfileDir,
+      cpuProfile: profile && { file: profile, ...summarizeCpuProfile(profile) },
     },
   };
+}
+
+/** The profile the last Media Server wrote (node names them CPU.<date>.<time>.<pid>...). */
+function newestProfile(dir: string): string | undefined {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  return files.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs).pop();
 }

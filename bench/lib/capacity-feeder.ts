@@ -122,7 +122,6 @@ async function stop(spreadMs: number): Promise<void> {
   const ms = (ns: number): number => ns / 1e6;
   await report({ kind: 'stopped', recordings, eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) } });
   await client?.close();
-  process.disconnect();
 }
 
 function compact(log: readonly SentFrame[]): CompactSendLog {
@@ -151,4 +150,5 @@ process.on('message', (command: FeederCommand) => {
   else if (command.kind === 'open') open(command).catch(fail);
   else if (command.kind === 'hold') hold();
   else if (command.kind === 'stop') stop(command.spreadMs).catch(fail);
+  else if (command.kind === 'exit') process.disconnect();
 });

@@ -30,7 +30,9 @@ export type FeederCommand =
   /** Every feeder has opened its sessions: the hold starts now (pauses are timed from here). */
   | { kind: 'hold' }
   /** Stop every session, spread evenly over `spreadMs` (calls end at different times). */
-  | { kind: 'stop'; spreadMs: number };
+  | { kind: 'stop'; spreadMs: number }
+  /** Leave: the bench has taken its last CPU sample of this process. */
+  | { kind: 'exit' };
 
 /** One label's send log, compact: frame i was sent at sentAtMs[i] as watermark index index[i]. */
 export interface CompactSendLog {

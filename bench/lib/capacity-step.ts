@@ -5,15 +5,15 @@
  * the hold, and the feeders' CPU and pacing, so a feeder that could not keep up is visible.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MediaServerProcess } from '../../simulators/media-server/media-server-process';
 import { MAX_STREAM_ID } from '../../simulators/media';
 import { HostPort } from '../../simulators/net/host-port';
 import { checkRecording, RecordingCheck } from './capacity-analysis';
 import { FedRecording, FeederCommand, FeederReport, PlannedSession } from './capacity-protocol';
-import { CpuSample, cpuPercent, cpuSample, memorySample, udpCounters } from './process-usage';
+import { CpuSample, cpuPercent, cpuSample, machineBusyPercent, machineCpuSample, memorySample, udpCounters } from './process-usage';
 
 const FEEDER = join(__dirname, 'capacity-feeder.ts');
 /** How often the Media Server's RSS is sampled during the hold. */
@@ -50,6 +50,8 @@ export interface StepOptions {
   filesDeadlineMs: number;
   /** Write a V8 CPU profile of the Media Server into this directory. */
   cpuProfileDir?: string;
+  /** Keep the recordings (and the feeders' send logs as sends.json) in this directory instead of deleting them. */
+  keepIn?: string;
   log: (line: string) => void;
 }
 
@@ -78,12 +80,19 @@ export interface StepResult {
     commandLatencyMaxMs: number;
     meanDurationS: number;
   };
+  /**
+   * The whole machine's CPU from the first session opened to the last file final (% of one core;
+   * 200 = both cores busy), and what of it was neither the Media Server nor the feeders: other work
+   * competing for the cores, the likeliest cause of a command late by tens of ms at low load.
+   */
+  machine: { busyPercent: number; otherPercent: number };
   /** Machine-wide UDP datagrams dropped by the kernel for full receive buffers during the step. */
   udpRcvbufErrors: number;
 }
 
 export async function runCapacityStep(options: StepOptions): Promise<StepResult> {
-  const root = mkdtempSync(join(tmpdir(), 'gir-ms-capacity-'));
+  const root = options.keepIn ?? mkdtempSync(join(tmpdir(), 'gir-ms-capacity-'));
+  if (options.keepIn) mkdirSync(root, { recursive: true });
   const env = (worker: number): NodeJS.ProcessEnv => ({ ...process.env, GIR_PORT_BASE: String(options.portBase), GIR_PORT_BLOCK: String(options.portBlockSize), CUCUMBER_WORKER_ID: String(worker) });
   const udpBefore = udpCounters();
   const { process: server, address } = await MediaServerProcess.start({
@@ -96,7 +105,7 @@ export async function runCapacityStep(options: StepOptions): Promise<StepResult>
   } finally {
     for (const feeder of feeders) feeder.kill();
     if (!server.hasExited) await server.stop();
-    rmSync(root, { recursive: true, force: true });
+    if (!options.keepIn) rmSync(root, { recursive: true, force: true });
   }
 }
 
@@ -104,6 +113,8 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
   const { sessions, holdMs, log } = options;
   const failures: string[] = [];
   const plan = planSessions(sessions, holdMs);
+  const ours = (): CpuSample[] => [server.pid, ...feeders.map((f) => f.pid)].map(cpuSample);
+  const stepFrom = { machine: machineCpuSample(), ours: ours() };
   const openIntervalMs = (1000 * feeders.length) / OPEN_RATE_PER_S;
   const warmed = await Promise.all(feeders.map((feeder, k) => feeder.request(
     { kind: 'warm-up', recorder: address, sessions: warmUpSessions().filter((_, i) => i % feeders.length === k), intervalMs: openIntervalMs, runMs: WARM_UP_MS, timeoutMs: COMMAND_TIMEOUT_MS },
@@ -134,11 +145,16 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
   const finalizeMs = await waitForFiles(root, recordings.map((r) => r.id), stopAt, options.filesDeadlineMs);
   if (finalizeMs === undefined) failures.push(`not every recording was final within ${options.filesDeadlineMs} ms of the stop`);
   const peakRssMb = memorySample(server.pid).peakRssMb;
+  const stepTo = { machine: machineCpuSample(), ours: ours() };
+  const machineBusy = machineBusyPercent(stepFrom.machine, stepTo.machine, cpus().length);
+  const oursBusy = stepFrom.ours.reduce((sum, from, i) => sum + cpuPercent(from, stepTo.ours[i]), 0);
+  for (const feeder of feeders) feeder.send({ kind: 'exit' });
   const exit = await server.stop();
   if (exit.code !== 0) failures.push(`the Media Server exited with code ${exit.code}, signal ${exit.signal}`);
   const rcvbufErrors = udpCounters().rcvbufErrors - rcvbufBefore;
   log(`  stopped; files final ${finalizeMs === undefined ? 'late' : `in ${Math.round(finalizeMs)} ms`}; analyzing ${recordings.length} recordings`);
 
+  if (options.keepIn) writeFileSync(join(root, 'sends.json'), JSON.stringify(recordings, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
   const checks: RecordingCheck[] = recordings.map((fed) => checkRecording(root, fed, options.padEdgeMs));
   const failed = checks.filter((c) => !c.passed);
   if (recordings.length < sessions) failures.push(`${sessions - recordings.length} of ${sessions} sessions never recorded`);
@@ -171,6 +187,7 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
       commandLatencyMaxMs: round(quantile(latencies, 1)),
       meanDurationS: round(checks.reduce((n, c) => n + c.durationS, 0) / Math.max(1, checks.length)),
     },
+    machine: { busyPercent: round(machineBusy), otherPercent: round(Math.max(0, machineBusy - oursBusy)) },
     udpRcvbufErrors: rcvbufErrors,
   };
 }

@@ -78,3 +78,26 @@ export function udpCounters(snmp = readFileSync('/proc/net/snmp', 'utf8')): UdpC
   };
   return { inDatagrams: value('InDatagrams'), inErrors: value('InErrors'), rcvbufErrors: value('RcvbufErrors') };
 }
+
+/** Every core's busy and total time so far (/proc/stat, first line), in ms. */
+export interface MachineCpuSample {
+  busyMs: number;
+  totalMs: number;
+}
+
+export function machineCpuSample(stat = readFileSync('/proc/stat', 'utf8')): MachineCpuSample {
+  const line = stat.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) throw new Error('no "cpu" line in /proc/stat');
+  // user nice system idle iowait irq softirq steal ...: idle and iowait are not busy
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  const idle = ticks[3] + ticks[4];
+  return { busyMs: ((total - idle) * 1000) / USER_HZ, totalMs: (total * 1000) / USER_HZ };
+}
+
+/** The machine's busy time between two samples, as a percentage of one core (200 = 2 cores fully busy). */
+export function machineBusyPercent(from: MachineCpuSample, to: MachineCpuSample, cores: number): number {
+  const total = to.totalMs - from.totalMs;
+  if (total <= 0) throw new RangeError('the second machine CPU sample is not after the first');
+  return ((to.busyMs - from.busyMs) / total) * 100 * cores;
+}
