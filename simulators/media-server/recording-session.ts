@@ -1,8 +1,9 @@
 import type { Socket } from 'node:dgram';
-import { G711Law, g711Decode, lawOfPayloadType, parseRtpPacket } from '../media';
+import { G711Law, lawOfPayloadType } from '../media';
 import { RecordingParameters } from '../gir-msml/recording-headers';
 import { Clock } from '../time/clock';
 import { ChannelTrack, TRACK_BLOCK_SAMPLES } from './channel-track';
+import { decodeG711Into, readRtpMedia, RtpMediaFields } from './rtp-media';
 import { writeRecordingFiles } from './recording-files';
 import { recordingMetadata, RecordingMetadata } from './recording-metadata';
 import { RecordingPaths } from './recording-paths';
@@ -12,17 +13,17 @@ import { RecordingCommandName, RecordingEvent, RecordingState, RecordingStateMac
 const SAMPLES_PER_MS = 8;
 
 /**
- * Where each packet is decoded before its track copies it in (ChannelTrack keeps no reference to
- * the PCM it is given): one array for every session, replaced only when a payload of another
- * length comes, instead of a new array per packet. At hundreds of sessions that is tens of
- * thousands of short-lived ArrayBuffers a second less for the garbage collector, whose pauses
- * delay commands and so move padding edges.
+ * Per datagram, nothing is allocated: the header is read into one fields object and the payload
+ * decoded into one array, both shared by every session (ChannelTrack copies the PCM it is given).
+ * The decode array is replaced only when a payload of another length comes.
  */
+const rtp: RtpMediaFields = { payloadType: 0, ssrc: 0, timestamp: 0, payloadStart: 0, payloadEnd: 0 };
 let decodeScratch = new Int16Array(160);
 
-function decodePayload(law: G711Law, payload: Uint8Array): Int16Array {
-  if (decodeScratch.length !== payload.length) decodeScratch = new Int16Array(payload.length);
-  return g711Decode(law, payload, decodeScratch);
+function decodePayload(law: G711Law, bytes: Uint8Array): Int16Array {
+  const samples = rtp.payloadEnd - rtp.payloadStart;
+  if (decodeScratch.length !== samples) decodeScratch = new Int16Array(samples);
+  return decodeG711Into(law, bytes, rtp.payloadStart, rtp.payloadEnd, decodeScratch);
 }
 
 export interface RecordingSessionOptions {
@@ -158,14 +159,11 @@ export class RecordingSession {
   private handle(label: 0 | 1, bytes: Buffer): void {
     const counters = this.media[label];
     counters.received++;
-    let packet;
-    try {
-      packet = parseRtpPacket(bytes);
-    } catch {
+    if (!readRtpMedia(bytes, rtp)) {
       counters.malformed++;
       return;
     }
-    if (packet.payloadType !== 0 && packet.payloadType !== 8) {
+    if (rtp.payloadType !== 0 && rtp.payloadType !== 8) {
       counters.unsupportedPayload++;
       return;
     }
@@ -173,9 +171,9 @@ export class RecordingSession {
     const arrivalSample = (this.options.clock.now() - this.startedAtMs) * SAMPLES_PER_MS + this.arrivalShift;
     this.tracks[label].accept({
       arrivalSample,
-      ssrc: packet.ssrc,
-      timestamp: packet.timestamp,
-      pcm: decodePayload(lawOfPayloadType(packet.payloadType), packet.payload),
+      ssrc: rtp.ssrc,
+      timestamp: rtp.timestamp,
+      pcm: decodePayload(lawOfPayloadType(rtp.payloadType), bytes),
     });
   }
 }
