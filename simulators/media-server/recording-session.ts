@@ -127,7 +127,12 @@ export class RecordingSession {
    * calls get the same result). A session stopped before it started leaves no files.
    */
   finish(): Promise<RecordingMetadata | undefined> {
-    this.finished ??= this.writeFiles();
+    if (this.finished) return this.finished;
+    // The stop below runs the command listeners at once, and one may call finish() again (the
+    // server finishes a session on its stop event): the promise must be in place before that.
+    let settle!: { resolve: (m: RecordingMetadata | undefined) => void; reject: (e: unknown) => void };
+    this.finished = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    this.writeFiles().then(settle.resolve, settle.reject);
     return this.finished;
   }
 
