@@ -4,7 +4,6 @@ import { HEADER } from '../gir-msml/recording-headers';
 import { WireProfileError } from '../gir-msml/wire-error';
 import { HostPort } from '../net/host-port';
 import { PortBlock } from '../net/port-block';
-import { bindUdpSocket } from '../net/udp-socket';
 import { answerSdp, Dialog, IncomingRequest, readSdp, SipUserAgent, TraceEvent } from '../sip';
 import { Clock, systemClock } from '../time/clock';
 import { RecordIds } from './record-ids';
@@ -13,6 +12,7 @@ import { isRejection, readRecordingOffer, RecordingOffer } from './recording-off
 import { MediaServerFaults, noFaults } from './media-server-faults';
 import { MsMutants, SessionDeviations, sessionDeviations } from './mutants';
 import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './recording-paths';
+import { bindMediaSockets, rethrowBindCause } from './port-binding';
 import { RecordingSession } from './recording-session';
 import { RecordingCommandName, RecordingStateError } from './recording-state';
 
@@ -99,7 +99,7 @@ export class FakeMediaServer {
       if (event.direction === 'discarded' && server?.mutants.is('ms-dies-on-garbage')) void server.ua.close();
     };
     const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, transports: ['udp', 'tcp'], userAgent: 'gir-fake-media-server', onTrace });
-    const ua = options.port ? await start(options.port) : await portBlock.bind(start);
+    const ua = options.port ? await start(options.port) : await portBlock.bind((port) => start(port).catch(rethrowBindCause));
     server = new FakeMediaServer(ua, {
       host: options.host,
       portBlock,
@@ -158,7 +158,7 @@ export class FakeMediaServer {
     }
     let sockets: [Socket, Socket];
     try {
-      sockets = await this.bindMediaSockets();
+      sockets = await bindMediaSockets(this.options.portBlock, this.options.host);
     } catch (error) {
       this.ids.release(id);
       throw error;
@@ -283,17 +283,6 @@ export class FakeMediaServer {
         .catch(() => undefined); // the SUT needs nothing from these (PROFILE-RULES.md rule 19)
     }
     return true;
-  }
-
-  private async bindMediaSockets(): Promise<[Socket, Socket]> {
-    const bind = (): Promise<Socket> => this.options.portBlock.bindPair((port) => bindUdpSocket(this.options.host, port));
-    const first = await bind();
-    try {
-      return [first, await bind()];
-    } catch (error) {
-      first.close();
-      throw error;
-    }
   }
 
   private refuse(request: IncomingRequest, atMs: number, status: number, reason: string): void {
