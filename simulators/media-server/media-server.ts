@@ -166,7 +166,7 @@ export class FakeMediaServer {
     const recording = new RecordingSession({
       id, session: offer.uri.session, dn: offer.uri.dn, parameters: offer.parameters, paths,
       clock: this.options.clock, mediaSockets: sockets, maxDriftMs: this.options.maxDriftMs,
-      mediaFaults: () => this.faults, deviations: this.deviations,
+      mediaFaults: () => this.faults, fileFaults: () => this.faults, deviations: this.deviations,
     });
     const ports = offer.sdp.media.map((_, line) => (line === offer.lineOfLabel[0] ? sockets[0] : line === offer.lineOfLabel[1] ? sockets[1] : undefined)?.address().port ?? 0);
     const dialog = request.accept({

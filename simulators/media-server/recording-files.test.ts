@@ -38,3 +38,42 @@ test('temporary names are hidden and never end in .wav or .json', () => {
   const name = temporaryName('/rec/a/rec-1.wav');
   assert.match(name, /^\/rec\/a\/\.rec-1\.wav\.[0-9a-f]{8}\.part$/);
 });
+
+test('while the WAV is being written only its hidden temporary exists; then both final files and no temporary', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-files-'));
+  try {
+    const paths = recordingPaths(root, 'rec-2');
+    const metadata = recordingMetadata({
+      id: 'rec-2', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
+      events: [{ type: 'started', at: '2026-01-01T00:00:00.000Z', atMs: 0 }, { type: 'stopped', at: '2026-01-01T00:00:09.000Z', atMs: 9000 }],
+    });
+    let seenMidWrite: string[] = [];
+    const samples = new Int16Array(72_000).fill(3);
+    await writeRecordingFiles(paths, { channels: [arrayReader(samples), arrayReader(samples)], frames: samples.length, sampleRate: 8000 }, metadata, {
+      midWavWrite: async () => {
+        seenMidWrite = readdirSync(root);
+      },
+    });
+    assert.equal(seenMidWrite.length, 1);
+    assert.match(seenMidWrite[0], /^\.rec-2\.wav\.[0-9a-f]{8}\.part$/);
+    assert.deepEqual(readdirSync(root).sort(), ['rec-2.json', 'rec-2.wav']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a write that fails leaves neither a final name nor a temporary', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-files-'));
+  try {
+    const paths = recordingPaths(root, 'rec-3');
+    const metadata = recordingMetadata({
+      id: 'rec-3', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
+      events: [{ type: 'started', at: '2026-01-01T00:00:00.000Z', atMs: 0 }, { type: 'stopped', at: '2026-01-01T00:00:01.000Z', atMs: 1000 }],
+    });
+    const broken = { length: 8000, read: () => { throw new Error('disk gone'); } };
+    await assert.rejects(writeRecordingFiles(paths, { channels: [broken, broken], frames: 8000, sampleRate: 8000 }, metadata), /disk gone/);
+    assert.deepEqual(readdirSync(root), []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

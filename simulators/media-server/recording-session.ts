@@ -41,6 +41,8 @@ export interface RecordingSessionOptions {
   maxDriftMs: number;
   /** Fault knobs read per packet: drop, or handle later (MediaServerFaults). */
   mediaFaults?: () => { dropRtp: boolean; rtpDelayMs: number };
+  /** Fault knob read when the files are written (MediaServerFaults.writeStallMs). */
+  fileFaults?: () => { writeStallMs?: number };
   /** Deliberate deviations (mutants); FAITHFUL when absent. */
   deviations?: SessionDeviations;
 }
@@ -147,7 +149,9 @@ export class RecordingSession {
     // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
     const channels = this.tracks.map((t) => t.reader(totalSamples));
     if (this.deviations.swapChannels) channels.reverse();
-    await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata);
+    const stallMs = this.options.fileFaults?.().writeStallMs;
+    const midWavWrite = stallMs === undefined ? undefined : () => new Promise<void>((resolve) => this.options.clock.setTimer(stallMs, resolve));
+    await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite });
     return metadata;
   }
 

@@ -65,8 +65,8 @@ export function interleave(channels: readonly Int16Array[], out: Int16Array): vo
   }
 }
 
-/** Writes the whole WAV of `audio` at the start of `handle`. */
-export async function writeWavTo(handle: FileHandle, audio: RecordingAudio): Promise<void> {
+/** Writes the whole WAV of `audio` at the start of `handle`; `afterFirstChunk` is awaited once the header and first chunk are written. */
+export async function writeWavTo(handle: FileHandle, audio: RecordingAudio, afterFirstChunk?: () => Promise<void>): Promise<void> {
   const count = audio.channels.length;
   if (count === 0) throw new RangeError('a WAV needs at least one channel');
   await handle.write(wavHeader(count, audio.sampleRate, audio.frames), 0, HEADER_BYTES, 0);
@@ -86,5 +86,7 @@ export async function writeWavTo(handle: FileHandle, audio: RecordingAudio): Pro
     if (!LITTLE_ENDIAN) chunk.subarray(0, bytes).swap16();
     await handle.write(chunk, 0, bytes, position);
     position += bytes;
+    if (from === 0) await afterFirstChunk?.();
   }
+  if (audio.frames === 0) await afterFirstChunk?.();
 }
