@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ClientRecording } from '../../simulators/recording-client/client-recording';
 import { RecordingClient } from '../../simulators/recording-client/recording-client';
 import { HostPort } from '../../simulators/net/host-port';
-import { PortBlock } from '../../simulators/net/port-block';
+import { SipPortBlock } from '../../simulators/media-server/port-binding';
 import { systemClock } from '../../simulators/time/clock';
 import { SentFrame } from '../../simulators/media';
 import { CompactSendLog, FedRecording, FeederCommand, FeederReport, PlannedSession } from './capacity-protocol';
@@ -33,7 +33,8 @@ function report(message: FeederReport): Promise<void> {
   return new Promise((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 }
 
-const portBlock = new PortBlock();
+/** This process's block (GIR_PORT_BASE, GIR_PORT_BLOCK, CUCUMBER_WORKER_ID from the bench). */
+const portBlock = new SipPortBlock();
 
 async function recordingClient(recorder: HostPort, timeoutMs: number): Promise<RecordingClient> {
   client ??= await RecordingClient.start({ host: '127.0.0.1', portBlock, clock, recorder, startOn: 'dialogstart', tenantDbid: 1, timeoutMs });

@@ -21,17 +21,13 @@ const RSS_SAMPLE_MS = 1000;
 /** How often the recordings root is listed while waiting for the files. */
 const FILE_POLL_MS = 50;
 /**
- * New sessions per second over all feeders. Calls arrive at a rate: a burst of simultaneous opens
- * would queue dialogstarts behind each other at the Media Server and measure that queue, not the
- * sessions it holds. 100/s opens 300 sessions in 3 s.
+ * New sessions per second over all feeders, and stopped ones at the end. Calls arrive and end at a
+ * rate: a burst of simultaneous opens would queue dialogstarts behind each other at the Media
+ * Server, and one of stops would measure how fast files are finalized, not how many sessions are
+ * held. 100/s opens 300 sessions in 3 s, still far above a real call mix (300 calls of a minute
+ * begin and end at 5/s).
  */
 const OPEN_RATE_PER_S = 100;
-/**
- * The stops are spread over this window: calls end at different times. A burst of simultaneous
- * stops measures how fast files are finalized, not how many sessions are held; this spread keeps
- * the stop rate at N/2 per second (150/s at 300 sessions), still far above a real call mix.
- */
-const STOP_SPREAD_MS = 2000;
 /** Unmeasured sessions first, each run this long: warms both processes' code paths. */
 export const WARM_UP_SESSIONS = 20;
 const WARM_UP_MS = 1500;
@@ -64,7 +60,7 @@ export interface StepResult {
   mediaServer: { cpuPercent: number; rssMb: number; peakRssMb: number };
   feeders: { cpuPercent: number; eventLoopDelayP99Ms: number; latenessP99Ms: number; latenessMaxMs: number }[];
   openMs: number;
-  /** From the stop command (the first stop of the spread) to the last file under its final name. */
+  /** From the first stop to the last file under its final name (the stops are spread at OPEN_RATE_PER_S). */
   finalizeMs: number;
   recordings: {
     checked: number;
@@ -140,7 +136,7 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
   const usage = cpuFrom.map((from: CpuSample, i) => cpuPercent(from, cpuTo[i]));
 
   const stopAt = performance.now();
-  const stopped = await Promise.all(feeders.map((feeder) => feeder.request({ kind: 'stop', spreadMs: STOP_SPREAD_MS }, 'stopped')));
+  const stopped = await Promise.all(feeders.map((feeder) => feeder.request({ kind: 'stop', spreadMs: (1000 * sessions) / OPEN_RATE_PER_S }, 'stopped')));
   const recordings = stopped.flatMap((s) => s.recordings);
   const finalizeMs = await waitForFiles(root, recordings.map((r) => r.id), stopAt, options.filesDeadlineMs);
   if (finalizeMs === undefined) failures.push(`not every recording was final within ${options.filesDeadlineMs} ms of the stop`);

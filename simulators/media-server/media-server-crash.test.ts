@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PortBlock, portBlockFromEnv } from '../net/port-block';
+import { portBlockFromEnv } from '../net/port-block';
 import { RecordingClient } from '../recording-client/recording-client';
 import { ClientRecording } from '../recording-client/client-recording';
 import { systemClock } from '../time/clock';
 import { MediaServerProcess } from './media-server-process';
-import { rethrowBindCause } from './port-binding';
+import { SipPortBlock } from './port-binding';
 
 const TEMPORARY = /^\..+\.[0-9a-f]{8}\.part$/;
 /** How long the sessions record before the signal: long enough for many frames on both labels. */
@@ -43,16 +43,6 @@ interface Stage {
   root: string;
 }
 
-/**
- * The recording client's ports: like the Media Server (port-binding.ts), a SIP port another process
- * holds is skipped, not fatal (the SIP stack wraps EADDRINUSE, which PortBlock alone would not skip).
- */
-class SkippingPortBlock extends PortBlock {
-  override bind<T>(bind: (port: number) => Promise<T>): Promise<T> {
-    return super.bind((port) => bind(port).catch(rethrowBindCause));
-  }
-}
-
 /** The Media Server process takes its ports from the block after this process's own. */
 function mediaServerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra, CUCUMBER_WORKER_ID: String(portBlockFromEnv().worker + 1) };
@@ -64,7 +54,7 @@ async function stage(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stage> {
   const { process: server, address } = await MediaServerProcess.start({ root, env: mediaServerEnv(extraEnv) });
   const s: Stage = { server, recordings: [], ids: ['crash-1', 'crash-2'], root };
   try {
-    s.client = await RecordingClient.start({ host: '127.0.0.1', portBlock: new SkippingPortBlock(), clock: systemClock, recorder: address, startOn: 'dialogstart', tenantDbid: 1, timeoutMs: 3000 });
+    s.client = await RecordingClient.start({ host: '127.0.0.1', portBlock: new SipPortBlock(), clock: systemClock, recorder: address, startOn: 'dialogstart', tenantDbid: 1, timeoutMs: 3000 });
     for (const [i, id] of s.ids.entries()) {
       s.recordings.push(await s.client.open({
         dn: '7001', parameters: { connId: `00c0ffee0000000${i}`, side: 'source', recordId: id, partitions: [] }, streamIds: [101 + 2 * i, 102 + 2 * i],

@@ -22,3 +22,13 @@ export async function bindMediaSockets(portBlock: PortBlock, host: string): Prom
     throw error;
   }
 }
+
+/**
+ * A PortBlock for a process that starts SIP user agents on it: a SIP port another process holds
+ * is skipped like any other taken port (see rethrowBindCause).
+ */
+export class SipPortBlock extends PortBlock {
+  override bind<T>(bind: (port: number) => Promise<T>): Promise<T> {
+    return super.bind((port) => bind(port).catch(rethrowBindCause));
+  }
+}
