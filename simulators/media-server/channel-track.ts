@@ -133,6 +133,11 @@ export class ChannelTrack {
     };
   }
 
+  /** Gives the storage back (BlockPool) once the track is no longer needed; any later use throws. */
+  release(): void {
+    this.store.release();
+  }
+
   get length(): number {
     return this.written;
   }

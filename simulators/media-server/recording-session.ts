@@ -141,19 +141,25 @@ export class RecordingSession {
   private async writeFiles(): Promise<RecordingMetadata | undefined> {
     if (this.machine.allows('stop')) this.command('stop');
     for (const socket of this.options.mediaSockets) socket.close();
-    if (this.startedAtMs === undefined) return undefined;
-    const stopped = this.events.find((e) => e.type === 'stopped')!;
-    const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
-    const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
-    if (this.deviations.dropEvents) metadata.events = [];
-    // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
-    const channels = this.tracks.map((t) => t.reader(totalSamples));
-    if (this.deviations.swapChannels) channels.reverse();
-    const stallMs = this.options.fileFaults?.().writeStallMs;
-    const midWavWrite = stallMs === undefined ? undefined : () => new Promise<void>((resolve) => this.options.clock.setTimer(stallMs, resolve));
-    await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite });
-    return metadata;
+    try {
+      if (this.startedAtMs === undefined) return undefined;
+      const stopped = this.events.find((e) => e.type === 'stopped')!;
+      const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
+      const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
+      if (this.deviations.dropEvents) metadata.events = [];
+      // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
+      const channels = this.tracks.map((t) => t.reader(totalSamples));
+      if (this.deviations.swapChannels) channels.reverse();
+      const stallMs = this.options.fileFaults?.().writeStallMs;
+      const midWavWrite = stallMs === undefined ? undefined : () => new Promise<void>((resolve) => this.options.clock.setTimer(stallMs, resolve));
+      await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite });
+      return metadata;
+    } finally {
+      // The audio is in the file (or lost with it): its storage goes back for later recordings.
+      for (const track of this.tracks) track.release();
+    }
   }
+
 
   private receive(label: 0 | 1, bytes: Buffer): void {
     const faults = this.options.mediaFaults?.();

@@ -1,16 +1,27 @@
+import { BlockPool } from './block-pool';
+
 /**
  * A channel's samples as fixed-size blocks that are allocated as the recording reaches them, all
  * digital silence until written. One growing array would have to be reallocated and copied each
  * time it fills; with hundreds of recordings started together those copies come together too (at
  * 16 s, 32 s, ... of every recording): hundreds of MB allocated and copied within seconds, which
- * stalls the event loop and delays commands. Blocks cost one small allocation per block, evenly
- * spread, and memory stays proportional to the recording.
+ * stalls the event loop and delays commands. Blocks come from a BlockPool, evenly spread, and
+ * memory stays proportional to the recording.
  */
 export class SampleBlocks {
   private readonly blocks: Int16Array[] = [];
+  private readonly pool: BlockPool;
+  private released = false;
 
   constructor(readonly blockSamples: number) {
     if (!Number.isInteger(blockSamples) || blockSamples < 1) throw new RangeError(`block size ${blockSamples} is not a positive integer`);
+    this.pool = BlockPool.of(blockSamples);
+  }
+
+  /** Hands the blocks back to the pool; the samples are gone, and any later use throws. */
+  release(): void {
+    this.pool.give(this.blocks.splice(0));
+    this.released = true;
   }
 
   /** Samples allocated so far (a multiple of the block size). */
@@ -34,6 +45,7 @@ export class SampleBlocks {
 
   /** Digital silence over [from, to). */
   clear(from: number, to: number): void {
+    this.checkLive();
     for (let at = from; at < to;) {
       const index = Math.floor(at / this.blockSamples);
       const offset = at % this.blockSamples;
@@ -64,6 +76,7 @@ export class SampleBlocks {
 
   /** Copies samples [from, from + into.length) into `into` (silence where nothing was allocated). */
   read(from: number, into: Int16Array): void {
+    this.checkLive();
     let done = 0;
     while (done < into.length) {
       const at = from + done;
@@ -77,6 +90,11 @@ export class SampleBlocks {
   }
 
   private reserve(samples: number): void {
-    while (this.capacity < samples) this.blocks.push(new Int16Array(this.blockSamples));
+    this.checkLive();
+    while (this.capacity < samples) this.blocks.push(this.pool.take());
+  }
+
+  private checkLive(): void {
+    if (this.released) throw new Error('these samples were released');
   }
 }
