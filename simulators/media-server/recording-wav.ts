@@ -70,9 +70,42 @@ export async function writeWavTo(handle: FileHandle, audio: RecordingAudio, afte
   const count = audio.channels.length;
   if (count === 0) throw new RangeError('a WAV needs at least one channel');
   await handle.write(wavHeader(count, audio.sampleRate, audio.frames), 0, HEADER_BYTES, 0);
-  const chunkFrames = Math.min(CHUNK_FRAMES, audio.frames);
-  const chunk = Buffer.alloc(chunkFrames * count * BYTES_PER_SAMPLE);
-  const spans = audio.channels.map(() => new Int16Array(chunkFrames));
+  const { chunk, spans } = takeChunkBuffers(count);
+  try {
+    await writeChunks(handle, audio, chunk, spans, afterFirstChunk);
+  } finally {
+    giveChunkBuffers(count, { chunk, spans });
+  }
+  if (audio.frames === 0) await afterFirstChunk?.();
+}
+
+interface ChunkBuffers {
+  chunk: Buffer;
+  spans: Int16Array[];
+}
+
+/**
+ * A chunk's buffers (128 KiB for stereo), reused from one file to the next: a Media Server stopping
+ * hundreds of sessions would otherwise allocate them per file, and growing external memory sets
+ * off full garbage collections (see block-pool.ts). As many sets exist as files are written at once.
+ */
+const idleChunkBuffers = new Map<number, ChunkBuffers[]>();
+
+function takeChunkBuffers(channels: number): ChunkBuffers {
+  return idleChunkBuffers.get(channels)?.pop() ?? {
+    chunk: Buffer.alloc(CHUNK_FRAMES * channels * BYTES_PER_SAMPLE),
+    spans: Array.from({ length: channels }, () => new Int16Array(CHUNK_FRAMES)),
+  };
+}
+
+function giveChunkBuffers(channels: number, buffers: ChunkBuffers): void {
+  const idle = idleChunkBuffers.get(channels) ?? [];
+  idle.push(buffers);
+  idleChunkBuffers.set(channels, idle);
+}
+
+async function writeChunks(handle: FileHandle, audio: RecordingAudio, chunk: Buffer, spans: Int16Array[], afterFirstChunk?: () => Promise<void>): Promise<void> {
+  const count = audio.channels.length;
   let position = HEADER_BYTES;
   for (let from = 0; from < audio.frames; from += CHUNK_FRAMES) {
     const frames = Math.min(CHUNK_FRAMES, audio.frames - from);
@@ -88,5 +121,4 @@ export async function writeWavTo(handle: FileHandle, audio: RecordingAudio, afte
     position += bytes;
     if (from === 0) await afterFirstChunk?.();
   }
-  if (audio.frames === 0) await afterFirstChunk?.();
 }
