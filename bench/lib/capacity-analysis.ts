@@ -16,7 +16,9 @@ export interface RecordingCheck {
   /** Why it failed: a missing file, a command error, or the analyzer's failing verdicts. */
   failures: string[];
   failureTypes: string[];
+  /** Frames the feeder sent, and those it skipped because it could not send them on time. */
   framesSent: number;
+  framesSkipped: number;
   framesFound: number;
   /** Largest padding edge error of the recording (ms), over both channels and edges the analyzer judged (not hidden ones). */
   maxPadEdgeErrorMs: number;
@@ -29,7 +31,7 @@ export interface RecordingCheck {
 }
 
 export function checkRecording(root: string, fed: FedRecording, padEdgeMs: number): RecordingCheck {
-  const check: RecordingCheck = { id: fed.id, passed: false, failures: [...fed.errors], failureTypes: fed.errors.map(() => 'command'), framesSent: 0, framesFound: 0, maxPadEdgeErrorMs: 0, durationS: 0, maxCommandLatencyMs: 0 };
+  const check: RecordingCheck = { id: fed.id, passed: false, failures: [...fed.errors], failureTypes: fed.errors.map(() => 'command'), framesSent: 0, framesSkipped: 0, framesFound: 0, maxPadEdgeErrorMs: 0, durationS: 0, maxCommandLatencyMs: 0 };
   const wavPath = join(root, `${fed.id}.wav`);
   const metadataPath = join(root, `${fed.id}.json`);
   for (const path of [wavPath, metadataPath]) {
@@ -64,7 +66,8 @@ export function checkRecording(root: string, fed: FedRecording, padEdgeMs: numbe
     check.failures.push(`${failure.type}: ${failure.message}`);
     check.failureTypes.push(failure.type);
   }
-  check.framesSent = fed.logs.reduce((n, log) => n + log.index.length, 0);
+  check.framesSent = fed.logs.reduce((n, log) => n + log.lost.length - skipped(log), 0);
+  check.framesSkipped = fed.logs.reduce((n, log) => n + skipped(log), 0);
   check.framesFound = analysis.channels.reduce((n, c) => n + c.frames.length, 0);
   const padding = analysis.verdicts.filter((v): v is PaddingVerdict => v.type === 'padding');
   if (padding.length < 2 * fed.pauses.length) {
@@ -87,6 +90,12 @@ function commandLatency(fed: FedRecording, events: { type: string; at: string }[
   return Math.max(...events.map((event, i) => Date.parse(event.at) - (fed.clockOriginWallMs + sent[i])));
 }
 
-function framesOf(log: CompactSendLog): { index: number; sentAtMs: number }[] {
-  return Array.from(log.index, (index, i) => ({ index, sentAtMs: log.sentAtMs[i] }));
+function framesOf(log: CompactSendLog): { index: number; sentAtMs: number; lost: boolean }[] {
+  return Array.from(log.sentAtMs, (sentAtMs, index) => ({ index, sentAtMs, lost: log.lost[index] === 1 }));
+}
+
+function skipped(log: CompactSendLog): number {
+  let count = 0;
+  for (const flag of log.lost) count += flag;
+  return count;
 }

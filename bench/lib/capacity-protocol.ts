@@ -34,13 +34,14 @@ export type FeederCommand =
   /** Leave: the bench has taken its last CPU sample of this process. */
   | { kind: 'exit' };
 
-/** One label's send log, compact: frame i was sent at sentAtMs[i] as watermark index index[i]. */
+/**
+ * One label's send log, compact: watermark frame i was sent at sentAtMs[i], unless lost[i] is 1 (the
+ * feeder skipped it: it could not send it on time, see stream-pacer.ts).
+ */
 export interface CompactSendLog {
-  index: Int32Array;
   sentAtMs: Float64Array;
-  /** Frames the sender dropped on purpose (none: the feeder injects no loss). */
-  lost: number;
-  /** sentAtMs − when the frame was due: how late the feeder's pacing ran (ms). */
+  lost: Uint8Array;
+  /** sentAtMs − when the frame was due, for sent frames: how late the feeder's pacing ran (ms). */
   latenessMs: Float64Array;
 }
 

@@ -69,6 +69,8 @@ export interface StepResult {
     /** The first few failing recordings, with their first failures. */
     failing: { id: string; failures: string[] }[];
     framesSent: number;
+    /** Frames the feeder skipped because it was not scheduled in time (the network would have lost them). */
+    framesSkipped: number;
     framesFound: number;
     maxPadEdgeErrorMs: number;
     /** Feeder send → Media Server event, over every command of every recording (ms, ±1 ms clock resolution). */
@@ -177,6 +179,7 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
       failureTypes,
       failing: failed.slice(0, 5).map((c) => ({ id: c.id, failures: c.failures.slice(0, 4) })),
       framesSent: checks.reduce((n, c) => n + c.framesSent, 0),
+      framesSkipped: checks.reduce((n, c) => n + c.framesSkipped, 0),
       framesFound: checks.reduce((n, c) => n + c.framesFound, 0),
       maxPadEdgeErrorMs: round(Math.max(0, ...checks.map((c) => c.maxPadEdgeErrorMs))),
       commandLatencyP99Ms: round(quantile(latencies, 0.99)),
