@@ -28,6 +28,11 @@ const FILE_POLL_MS = 50;
  * begin and end at 5/s).
  */
 const OPEN_RATE_PER_S = 100;
+/**
+ * A step whose feeder skipped more than this share of the frames (it was not scheduled in time,
+ * see stream-pacer.ts) did not load the Media Server at the full rate: it fails, whatever the files say.
+ */
+const MAX_SKIPPED_SHARE = 0.01;
 /** Unmeasured sessions first, each run this long: warms both processes' code paths. */
 export const WARM_UP_SESSIONS = 20;
 const WARM_UP_MS = 1500;
@@ -156,6 +161,9 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
   const checks: RecordingCheck[] = recordings.map((fed) => checkRecording(root, fed, options.padEdgeMs));
   const failed = checks.filter((c) => !c.passed);
   if (recordings.length < sessions) failures.push(`${sessions - recordings.length} of ${sessions} sessions never recorded`);
+  const framesSkipped = checks.reduce((n, c) => n + c.framesSkipped, 0);
+  const framesDue = framesSkipped + checks.reduce((n, c) => n + c.framesSent, 0);
+  if (framesSkipped > MAX_SKIPPED_SHARE * framesDue) failures.push(`the feeder skipped ${framesSkipped} of ${framesDue} frames (not scheduled in time): not a run at full load`);
   if (failed.length > 0) failures.push(`${failed.length} of ${checks.length} recordings failed; first: ${failed[0].id}: ${failed[0].failures.slice(0, 3).join('; ')}`);
   const failureTypes: Record<string, number> = {};
   for (const type of failed.flatMap((c) => [...new Set(c.failureTypes)])) failureTypes[type] = (failureTypes[type] ?? 0) + 1;
@@ -179,7 +187,7 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
       failureTypes,
       failing: failed.slice(0, 5).map((c) => ({ id: c.id, failures: c.failures.slice(0, 4) })),
       framesSent: checks.reduce((n, c) => n + c.framesSent, 0),
-      framesSkipped: checks.reduce((n, c) => n + c.framesSkipped, 0),
+      framesSkipped,
       framesFound: checks.reduce((n, c) => n + c.framesFound, 0),
       maxPadEdgeErrorMs: round(Math.max(0, ...checks.map((c) => c.maxPadEdgeErrorMs))),
       commandLatencyP99Ms: round(quantile(latencies, 0.99)),
