@@ -105,7 +105,7 @@ export class ChannelTrack {
       this.stats.droppedOutsideSegment++;
       return undefined;
     }
-    this.write(position + skip, packet.pcm.subarray(skip));
+    this.write(position + skip, skip === 0 ? packet.pcm : packet.pcm.subarray(skip));
     this.stats.placed++;
     return position;
   }

@@ -32,13 +32,19 @@ export class SampleBlocks {
   /** Writes `samples` from `position` on, allocating blocks as needed. */
   set(samples: Int16Array, position: number): void {
     this.reserve(position + samples.length);
+    const offset = position % this.blockSamples;
+    if (offset + samples.length <= this.blockSamples) {
+      // the usual packet: inside one block, written without a view per call
+      this.blocks[(position - offset) / this.blockSamples].set(samples, offset);
+      return;
+    }
     let done = 0;
     while (done < samples.length) {
       const at = position + done;
       const block = this.blocks[Math.floor(at / this.blockSamples)];
-      const offset = at % this.blockSamples;
-      const count = Math.min(samples.length - done, this.blockSamples - offset);
-      block.set(samples.subarray(done, done + count), offset);
+      const within = at % this.blockSamples;
+      const count = Math.min(samples.length - done, this.blockSamples - within);
+      block.set(samples.subarray(done, done + count), within);
       done += count;
     }
   }
