@@ -1,17 +1,20 @@
 /**
  * `npm run bench -- ms-capacity [--hold S] [--search-hold S] [--max N] [--start N] [--feeders K]
- *  [--attempts A] [--cpu-prof DIR]`: the largest number of concurrent stereo recordings the fake
- * Media Server (its CLI, a process of its own) holds with zero lost frames and exact padding. Each session gets 50
- * PCMU packets/s per label (20 ms watermark frames) from feeder processes on loopback and one pause;
- * after the stop the analyzer checks every file against the send logs (no failing verdict allowed).
+ *  [--attempts A] [--cpu-prof DIR] [--keep DIR]`: the largest number of concurrent stereo
+ * recordings the fake Media Server (its CLI, a process of its own) holds with zero lost frames and
+ * exact padding. Each session gets 50 PCMU packets/s per label (20 ms watermark frames) from a
+ * feeder process on loopback, and one pause; after the stop the analyzer checks every file against
+ * the send logs (no failing verdict allowed).
  *
  * The count climbs (50, 100, 200, 300, … up to --max) with a short hold until a step fails, is
  * narrowed between the last pass and the first failure, then the best count is held for the full
  * --hold (default 60 s; a count that fails then steps down). Reported: that count, the Media
- * Server's CPU (% of one core) and RSS during its hold, and the feeders' CPU and pacing.
- * A count counts as failed only after --attempts runs (default 2) all fail: the machine is shared,
- * and one stall of another process's making can move a command past the 20 ms tolerance; every
- * attempt is listed in details.steps.
+ * Server's CPU (% of one core) and RSS during its hold, the feeder's CPU and pacing, and the
+ * machine's other work. A count counts as failed only after --attempts runs (default 2) all fail:
+ * the machine is shared, and one stall of another process's making can move a command past the
+ * 20 ms tolerance; every attempt is listed in details.steps. --cpu-prof DIR runs the final count
+ * once more under the V8 profiler and summarises where the time went; --keep DIR keeps the files
+ * (and send logs) of each full-hold attempt in DIR/<sessions>-<attempt>.
  */
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +58,8 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
   const attempts = arg('--attempts', 2);
   const profileAt = args.indexOf('--cpu-prof');
   const cpuProfileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
+  const keepAt = args.indexOf('--keep');
+  const keepDir = keepAt >= 0 ? args[keepAt + 1] : undefined;
   const portBlockSize = PORTS_PER_SESSION * max + PORTS_SPARE;
   const portBase = process.env.GIR_PORT_BASE ? Number(process.env.GIR_PORT_BASE) : Math.max(1024, SUITE_PORT_BASE - (feeders + 1) * portBlockSize);
   if (portBase + (feeders + 1) * portBlockSize > 65536) throw new Error(`--max ${max} with ${feeders} feeders needs ${(feeders + 1) * portBlockSize} ports from ${portBase}: lower --max or GIR_PORT_BASE`);
@@ -66,9 +71,10 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
     let result: StepResult | undefined;
     for (let attempt = 1; attempt <= tries && !result?.passed; attempt++) {
       console.error(`ms-capacity: ${sessions} sessions, hold ${hold / 1000} s${attempt > 1 ? `, attempt ${attempt}` : ''}`);
-      const options: StepOptions = { sessions, holdMs: hold, feeders, portBase, portBlockSize, padEdgeMs, filesDeadlineMs: FILES_DEADLINE_MS, cpuProfileDir: profile, log: (line) => console.error(line) };
+      const keepIn = keepDir && hold === holdMs && !profile ? join(keepDir, `${sessions}-${attempt}`) : undefined;
+      const options: StepOptions = { sessions, holdMs: hold, feeders, portBase, portBlockSize, padEdgeMs, filesDeadlineMs: FILES_DEADLINE_MS, cpuProfileDir: profile, keepIn, log: (line) => console.error(line) };
       result = await runCapacityStep(options);
-      console.error(`  ${result.passed ? 'PASS' : 'FAIL'}: MS ${result.mediaServer.cpuPercent}% CPU, ${result.mediaServer.rssMb} MB; feeders ${result.feeders.map((f) => `${f.cpuPercent}%`).join(' ')}; commands ≤ ${result.recordings.commandLatencyMaxMs} ms; other work ${result.machine.otherPercent}%${result.passed ? '' : `; ${result.failures.join(' | ')}`}`);
+      console.error(`  ${result.passed ? 'PASS' : 'FAIL'}: MS ${result.mediaServer.cpuPercent}% CPU (${result.mediaServer.systemPercent}% kernel), ${result.mediaServer.rssMb} MB; feeders ${result.feeders.map((f) => `${f.cpuPercent}%`).join(' ')}; commands ≤ ${result.recordings.commandLatencyMaxMs} ms; other work ${result.machine.otherPercent}%${result.passed ? '' : `; ${result.failures.join(' | ')}`}`);
       steps.push({ ...result, attempt, ...(profile ? { profiled: true } : {}) });
     }
     return result!;

@@ -1,6 +1,6 @@
 /**
  * One step of the ms-capacity bench: a fresh fake Media Server process (its CLI), N concurrent
- * stereo recordings fed from separate feeder processes, held for a while (each paused once), then
+ * stereo recordings fed from feeder processes of their own, held for a while (each paused once), then
  * stopped and every file checked by the analyzer. Measures the Media Server's CPU and memory during
  * the hold, and the feeders' CPU and pacing, so a feeder that could not keep up is visible.
  */
@@ -62,7 +62,8 @@ export interface StepResult {
   passed: boolean;
   /** Why the step failed (at most a few lines). */
   failures: string[];
-  mediaServer: { cpuPercent: number; rssMb: number; peakRssMb: number };
+  /** cpuPercent during the hold, of which systemPercent in the kernel; RSS sampled each second, peak since start. */
+  mediaServer: { cpuPercent: number; systemPercent: number; rssMb: number; peakRssMb: number };
   feeders: { cpuPercent: number; eventLoopDelayP99Ms: number; latenessP99Ms: number; latenessMaxMs: number }[];
   openMs: number;
   /** From the first stop to the last file under its final name (the stops are spread at OPEN_RATE_PER_S). */
@@ -174,7 +175,7 @@ async function measure(options: StepOptions, root: string, server: MediaServerPr
     holdS: holdMs / 1000,
     passed: failures.length === 0,
     failures,
-    mediaServer: { cpuPercent: round(usage[0]), rssMb: round(rssMb), peakRssMb: round(peakRssMb) },
+    mediaServer: { cpuPercent: round(usage[0]), systemPercent: round(cpuPercent(cpuFrom[0], cpuTo[0], 'system')), rssMb: round(rssMb), peakRssMb: round(peakRssMb) },
     feeders: stopped.map((s, k) => {
       const lateness = latenessOf(s);
       return { cpuPercent: round(usage[k + 1]), eventLoopDelayP99Ms: round(s.eventLoopDelayMs.p99), latenessP99Ms: round(quantile(lateness, 0.99)), latenessMaxMs: round(quantile(lateness, 1)) };

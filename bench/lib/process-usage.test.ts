@@ -6,6 +6,7 @@ test('utime and stime are read after the command name, whatever it holds', () =>
   // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
   const stat = '4242 (node (worker) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 11 0 1000 0 0';
   assert.equal(cpuMsOfStat(stat), ((250 + 50) * 1000) / USER_HZ);
+  assert.equal(cpuMsOfStat(stat, 'system'), (50 * 1000) / USER_HZ);
   assert.throws(() => cpuMsOfStat('garbage'), /not a \/proc/);
 });
 
@@ -16,7 +17,8 @@ test('a busy loop shows as CPU of this process', () => {
   while (performance.now() < until) x += Math.sqrt(x + 1);
   const busy = cpuPercent(from, cpuSample(process.pid));
   assert.ok(busy > 30, `busy ${busy}% (x=${x})`);
-  assert.throws(() => cpuPercent({ cpuMs: 0, atMs: 5 }, { cpuMs: 1, atMs: 5 }), RangeError);
+  assert.throws(() => cpuPercent({ cpuMs: 0, systemMs: 0, atMs: 5 }, { cpuMs: 1, systemMs: 0, atMs: 5 }), RangeError);
+  assert.equal(cpuPercent({ cpuMs: 0, systemMs: 0, atMs: 0 }, { cpuMs: 50, systemMs: 20, atMs: 100 }, 'system'), 20);
 });
 
 test('memory comes from VmRSS and VmHWM', () => {

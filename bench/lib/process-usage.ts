@@ -10,33 +10,37 @@ export const USER_HZ = 100;
 export interface CpuSample {
   /** user + system time of every thread of the process, in ms. */
   cpuMs: number;
+  /** Of which in the kernel (system calls: socket reads and writes, epoll, file I/O). */
+  systemMs: number;
   /** performance.now() of this process when the sample was taken. */
   atMs: number;
 }
 
 export function cpuSample(pid: number): CpuSample {
-  return { cpuMs: cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8')), atMs: performance.now() };
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return { cpuMs: cpuMsOfStat(stat), systemMs: cpuMsOfStat(stat, 'system'), atMs: performance.now() };
 }
 
-/** CPU between two samples as a percentage of one core (200 = both cores of a 2-core machine). */
-export function cpuPercent(from: CpuSample, to: CpuSample): number {
+/** CPU between two samples as a percentage of one core (200 = both cores of a 2-core machine); 'system': the kernel's part. */
+export function cpuPercent(from: CpuSample, to: CpuSample, part: 'all' | 'system' = 'all'): number {
   const wall = to.atMs - from.atMs;
   if (wall <= 0) throw new RangeError(`the second CPU sample (${to.atMs} ms) is not after the first (${from.atMs} ms)`);
-  return ((to.cpuMs - from.cpuMs) / wall) * 100;
+  const used = part === 'all' ? to.cpuMs - from.cpuMs : to.systemMs - from.systemMs;
+  return (used / wall) * 100;
 }
 
 /**
  * utime and stime (fields 14 and 15) of a /proc/<pid>/stat line. The command name (field 2) is in
  * parentheses and may itself hold spaces and ')', so fields are counted from the last ')'.
  */
-export function cpuMsOfStat(stat: string): number {
+export function cpuMsOfStat(stat: string, part: 'all' | 'system' = 'all'): number {
   const close = stat.lastIndexOf(')');
   if (close < 0) throw new Error(`not a /proc/<pid>/stat line: ${stat.slice(0, 80)}`);
   const fields = stat.slice(close + 2).trim().split(/\s+/); // fields[0] is field 3 (state)
   const utime = Number(fields[14 - 3]);
   const stime = Number(fields[15 - 3]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`no utime/stime in /proc/<pid>/stat: ${stat.slice(0, 120)}`);
-  return ((utime + stime) * 1000) / USER_HZ;
+  return ((part === 'all' ? utime + stime : stime) * 1000) / USER_HZ;
 }
 
 export interface MemorySample {
