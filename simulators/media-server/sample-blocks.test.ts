@@ -52,3 +52,12 @@ test('blocks are allocated only as far as something is written', () => {
   assert.throws(() => blocks.moveEarlier(10, 5, 20), RangeError);
   assert.throws(() => new SampleBlocks(0), RangeError);
 });
+
+test('writing nothing is allowed anywhere, also where no block exists yet', () => {
+  const blocks = new SampleBlocks(1);
+  blocks.set(new Int16Array(0), 0);
+  blocks.set(new Int16Array(0), 17);
+  const read = new Int16Array(3).fill(5);
+  blocks.read(0, read);
+  assert.deepEqual([...read], [0, 0, 0]);
+});

@@ -32,6 +32,7 @@ export class SampleBlocks {
   /** Writes `samples` from `position` on, allocating blocks as needed. */
   set(samples: Int16Array, position: number): void {
     this.reserve(position + samples.length);
+    if (samples.length === 0) return;
     const offset = position % this.blockSamples;
     if (offset + samples.length <= this.blockSamples) {
       // the usual packet: inside one block, written without a view per call
