@@ -61,7 +61,7 @@ test('a new SSRC anchors afresh; timestamps wrap at 2^32', () => {
   assert.equal(track.accept({ arrivalSample: 400, ssrc: 2, timestamp: 99, pcm: frame(3) }), 400);
 });
 
-test('the buffer grows as the recording does', () => {
+test('the storage grows block by block as the recording does', () => {
   const track = new ChannelTrack(MAX_DRIFT, 10);
   track.beginSegment(0);
   for (let i = 0; i < 100; i++) track.accept({ arrivalSample: i * FRAME, ssrc: 1, timestamp: i * FRAME, pcm: frame(i + 1) });
@@ -93,4 +93,34 @@ test('an anchor correction never moves audio before the segment start: the head 
   assert.ok(samples.subarray(0, 1000).every((s) => s === 0));
   // frame 1 belongs at 900..1060: its samples 100.. fill 1000..1060, frame 2 follows
   assert.deepEqual([samples[1000], samples[1059], samples[1060], samples[1219], samples[1220]], [101, 160, -5, -5, 0]);
+});
+
+test('reader() reads what samples() holds, span by span', () => {
+  const track = new ChannelTrack(MAX_DRIFT, 64);
+  track.beginSegment(0);
+  track.accept({ arrivalSample: 100, ssrc: 1, timestamp: 0, pcm: frame(3) });
+  track.endSegment(1000);
+  for (const total of [50, 260, 1000]) {
+    const samples = track.samples(total);
+    const reader = track.reader(total);
+    assert.equal(reader.length, total);
+    const read = new Int16Array(total);
+    for (let from = 0; from < total; from += 70) reader.read(from, read.subarray(from, Math.min(total, from + 70)));
+    assert.deepEqual([...read], [...samples]);
+  }
+  const past = new Int16Array(10).fill(7);
+  track.reader(1000).read(995, past);
+  assert.deepEqual([...past], new Array(10).fill(0), 'past the end: silence');
+});
+
+test('the PCM given to accept() is copied, so the caller may reuse its array', () => {
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  const reused = frame(5);
+  track.accept({ arrivalSample: 0, ssrc: 1, timestamp: 0, pcm: reused });
+  reused.fill(9);
+  track.accept({ arrivalSample: 160, ssrc: 1, timestamp: 160, pcm: reused });
+  const samples = track.samples(320);
+  assert.equal(samples[0], 5);
+  assert.equal(samples[160], 9);
 });

@@ -12,11 +12,14 @@
  * track re-anchors at arrival, so later audio stays at its true time.
  * Outside a segment (before start, while paused, after stop) nothing is written (PAD-02).
  */
+import { SampleBlocks } from './sample-blocks';
+
 export interface TrackPacket {
   /** Arrival time as a sample offset from the start of the recording. */
   arrivalSample: number;
   ssrc: number;
   timestamp: number;
+  /** Copied in: the caller may reuse the array for the next packet (RecordingSession does). */
   pcm: Int16Array;
 }
 
@@ -29,9 +32,19 @@ export interface TrackStats {
 
 /** Earlier arrivals by less than this (1/8 ms) are noise, not a late anchor. */
 const MIN_ANCHOR_CORRECTION = 1;
+/** Storage grows by blocks of this many samples (4 s at 8 kHz, 64 KiB). */
+export const TRACK_BLOCK_SAMPLES = 32_000;
+
+/** A channel's samples as the file writer reads them, a span at a time. */
+export interface SampleReader {
+  /** Samples in all (the file's length). */
+  readonly length: number;
+  /** Copies samples [from, from + into.length) into `into`. */
+  read(from: number, into: Int16Array): void;
+}
 
 export class ChannelTrack {
-  private buffer: Int16Array;
+  private readonly store: SampleBlocks;
   private written = 0;
   private open = false;
   private segmentStart = 0;
@@ -42,8 +55,8 @@ export class ChannelTrack {
    * @param closeGaps a deviation (mutant ms-cuts-media-gaps): each packet goes right after the
    *   previous one, so a gap is closed instead of padded.
    */
-  constructor(private readonly maxDriftSamples: number, initialSamples = 8000 * 16, private readonly closeGaps = false) {
-    this.buffer = new Int16Array(initialSamples);
+  constructor(private readonly maxDriftSamples: number, blockSamples = TRACK_BLOCK_SAMPLES, private readonly closeGaps = false) {
+    this.store = new SampleBlocks(blockSamples);
   }
 
   /** Opens a segment at `position` (start or resume): audio may be written from there on. */
@@ -57,7 +70,7 @@ export class ChannelTrack {
   endSegment(position: number): void {
     const end = Math.max(this.segmentStart, Math.round(position));
     if (this.written > end) {
-      this.buffer.fill(0, end, this.written);
+      this.store.clear(end, this.written);
       this.written = end;
     }
     this.open = false;
@@ -92,7 +105,7 @@ export class ChannelTrack {
       this.stats.droppedOutsideSegment++;
       return undefined;
     }
-    this.write(position + skip, packet.pcm.subarray(skip));
+    this.write(position + skip, skip === 0 ? packet.pcm : packet.pcm.subarray(skip));
     this.stats.placed++;
     return position;
   }
@@ -100,8 +113,29 @@ export class ChannelTrack {
   /** The channel as `totalSamples` samples: silence where nothing was written. */
   samples(totalSamples: number): Int16Array {
     const result = new Int16Array(totalSamples);
-    result.set(this.buffer.subarray(0, Math.min(this.written, totalSamples)));
+    this.store.read(0, result.subarray(0, Math.min(this.written, totalSamples)));
     return result;
+  }
+
+  /**
+   * The channel as `totalSamples` samples, read from the track itself (no copy of the whole): what
+   * samples() would return, for as long as the track is not written again.
+   */
+  reader(totalSamples: number): SampleReader {
+    const written = Math.min(this.written, totalSamples);
+    return {
+      length: totalSamples,
+      read: (from, into) => {
+        const available = Math.max(0, Math.min(into.length, written - from));
+        this.store.read(from, into.subarray(0, available));
+        into.fill(0, available);
+      },
+    };
+  }
+
+  /** Gives the storage back (BlockPool) once the track is no longer needed; any later use throws. */
+  release(): void {
+    this.store.release();
   }
 
   get length(): number {
@@ -114,22 +148,16 @@ export class ChannelTrack {
     const from = Math.max(anchor.position, this.segmentStart);
     const cut = Math.max(0, this.segmentStart - (from - delta));
     const to = from - delta + cut;
-    if (this.written > from + cut) this.buffer.copyWithin(to, from + cut, this.written);
+    if (this.written > from + cut) this.store.moveEarlier(to, from + cut, this.written);
     const end = Math.max(to, this.written - delta);
-    if (end < this.written) this.buffer.fill(0, end, this.written);
+    if (end < this.written) this.store.clear(end, this.written);
     this.written = Math.min(this.written, end);
     anchor.position -= delta;
     this.stats.anchorCorrections++;
   }
 
   private write(position: number, pcm: Int16Array): void {
-    const end = position + pcm.length;
-    if (end > this.buffer.length) {
-      const grown = new Int16Array(Math.max(end, this.buffer.length * 2));
-      grown.set(this.buffer.subarray(0, this.written));
-      this.buffer = grown;
-    }
-    this.buffer.set(pcm, position);
-    this.written = Math.max(this.written, end);
+    this.store.set(pcm, position);
+    this.written = Math.max(this.written, position + pcm.length);
   }
 }

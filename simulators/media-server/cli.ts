@@ -21,7 +21,9 @@ and <id>.json, pads pauses and media gaps with silence.
   --profile <file>     take wire.startOn and ms.duplicateIdStatus/badDestStatus from this profile
   -h, --help           this text
 
-Environment: GIR_MUTANT=<name> runs one deliberate deviation (simulators/media-server/mutants.ts).`;
+Environment: GIR_MUTANT=<name> runs one deliberate deviation (simulators/media-server/mutants.ts);
+GIR_MS_WRITE_STALL_MS=<ms> stalls each WAV write after its first chunk (a slow disk, for crash tests);
+GIR_PORT_BASE, GIR_PORT_BLOCK, CUCUMBER_WORKER_ID pick the port block of media (and of SIP with port 0).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -50,6 +52,12 @@ async function main(): Promise<void> {
     duplicateIdStatus: profile?.ms.duplicateIdStatus,
     badDestStatus: profile?.ms.badDestStatus,
   });
+  const stall = process.env.GIR_MS_WRITE_STALL_MS;
+  if (stall !== undefined) {
+    const ms = Number(stall);
+    if (!Number.isInteger(ms) || ms < 0) throw new Error(`GIR_MS_WRITE_STALL_MS must be a whole number of ms, got "${stall}"`);
+    server.faults.writeStallMs = ms;
+  }
   console.log(`gir fake Media Server listening on ${formatHostPort(server.address)} (udp, tcp), recordings under ${root}`);
   const stop = async (signal: string): Promise<void> => {
     console.log(`${signal}: stopping ${server.sessions.filter((s) => s.recording.state !== 'stopped').length} live recording(s)`);

@@ -19,6 +19,11 @@ export interface MediaServerFaults {
   rtpDelayMs: number;
   /** Answers every INFO with this status instead of handling it. */
   refuseInfoStatus?: number;
+  /**
+   * A slow disk: each recording's WAV write stops this long after its first chunk (the temporary
+   * file exists, partly written). Lets a test kill the process while it writes files.
+   */
+  writeStallMs?: number;
 }
 
 export function noFaults(): MediaServerFaults {

@@ -4,7 +4,6 @@ import { HEADER } from '../gir-msml/recording-headers';
 import { WireProfileError } from '../gir-msml/wire-error';
 import { HostPort } from '../net/host-port';
 import { PortBlock } from '../net/port-block';
-import { bindUdpSocket } from '../net/udp-socket';
 import { answerSdp, Dialog, IncomingRequest, readSdp, SipUserAgent, TraceEvent } from '../sip';
 import { Clock, systemClock } from '../time/clock';
 import { RecordIds } from './record-ids';
@@ -13,6 +12,7 @@ import { isRejection, readRecordingOffer, RecordingOffer } from './recording-off
 import { MediaServerFaults, noFaults } from './media-server-faults';
 import { MsMutants, SessionDeviations, sessionDeviations } from './mutants';
 import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './recording-paths';
+import { bindMediaSockets } from './port-binding';
 import { RecordingSession } from './recording-session';
 import { RecordingCommandName, RecordingStateError } from './recording-state';
 
@@ -158,7 +158,7 @@ export class FakeMediaServer {
     }
     let sockets: [Socket, Socket];
     try {
-      sockets = await this.bindMediaSockets();
+      sockets = await bindMediaSockets(this.options.portBlock, this.options.host);
     } catch (error) {
       this.ids.release(id);
       throw error;
@@ -166,7 +166,7 @@ export class FakeMediaServer {
     const recording = new RecordingSession({
       id, session: offer.uri.session, dn: offer.uri.dn, parameters: offer.parameters, paths,
       clock: this.options.clock, mediaSockets: sockets, maxDriftMs: this.options.maxDriftMs,
-      mediaFaults: () => this.faults, deviations: this.deviations,
+      mediaFaults: () => this.faults, fileFaults: () => this.faults, deviations: this.deviations,
     });
     const ports = offer.sdp.media.map((_, line) => (line === offer.lineOfLabel[0] ? sockets[0] : line === offer.lineOfLabel[1] ? sockets[1] : undefined)?.address().port ?? 0);
     const dialog = request.accept({
@@ -283,17 +283,6 @@ export class FakeMediaServer {
         .catch(() => undefined); // the SUT needs nothing from these (PROFILE-RULES.md rule 19)
     }
     return true;
-  }
-
-  private async bindMediaSockets(): Promise<[Socket, Socket]> {
-    const bind = (): Promise<Socket> => this.options.portBlock.bindPair((port) => bindUdpSocket(this.options.host, port));
-    const first = await bind();
-    try {
-      return [first, await bind()];
-    } catch (error) {
-      first.close();
-      throw error;
-    }
   }
 
   private refuse(request: IncomingRequest, atMs: number, status: number, reason: string): void {

@@ -104,3 +104,39 @@ test('RTP fault knobs: dropped packets never reach the session, delayed ones are
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('finish() on a live recording stops it and writes its files once, also when a stop listener calls finish() again', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const clock = new ManualClock();
+    // like dgram: a second close() throws
+    const closingSocket = (): Socket & EventEmitter => {
+      const socket = fakeSocket();
+      let open = true;
+      (socket as unknown as { close: () => void }).close = () => {
+        if (!open) throw new Error('Not running');
+        open = false;
+      };
+      return socket;
+    };
+    const session = new RecordingSession({
+      id: 'rec-4', session: 's-4', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
+      paths: recordingPaths(root, 'rec-4'), clock, mediaSockets: [closingSocket(), closingSocket()], maxDriftMs: 60,
+    });
+    // FakeMediaServer finishes a session when its stop event comes (finishedOf)
+    const fromListener: Promise<unknown>[] = [];
+    session.onCommand((event) => {
+      if (event.type === 'stopped') fromListener.push(session.finish());
+    });
+    session.command('start');
+    clock.advance(500);
+    const metadata = await session.finish();
+    assert.deepEqual(metadata?.events.map((e) => e.type), ['started', 'stopped']);
+    assert.equal(fromListener.length, 1);
+    assert.equal(await fromListener[0], metadata, 'the listener got the same result');
+    assert.equal(readWav(readFileSync(join(root, 'rec-4.wav'))).channels[0].length, 500 * 8);
+    assert.ok(existsSync(join(root, 'rec-4.json')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:dgram';
-import { g711Decode, lawOfPayloadType, parseRtpPacket } from '../media';
+import { G711Law, lawOfPayloadType } from '../media';
 import { RecordingParameters } from '../gir-msml/recording-headers';
 import { Clock } from '../time/clock';
-import { ChannelTrack } from './channel-track';
+import { ChannelTrack, TRACK_BLOCK_SAMPLES } from './channel-track';
+import { decodeG711Into, readRtpMedia, RtpMediaFields } from './rtp-media';
 import { writeRecordingFiles } from './recording-files';
 import { recordingMetadata, RecordingMetadata } from './recording-metadata';
 import { RecordingPaths } from './recording-paths';
@@ -10,6 +11,20 @@ import { FAITHFUL, SessionDeviations } from './mutants';
 import { RecordingCommandName, RecordingEvent, RecordingState, RecordingStateMachine } from './recording-state';
 
 const SAMPLES_PER_MS = 8;
+
+/**
+ * Per datagram, nothing is allocated: the header is read into one fields object and the payload
+ * decoded into one array, both shared by every session (ChannelTrack copies the PCM it is given).
+ * The decode array is replaced only when a payload of another length comes.
+ */
+const rtp: RtpMediaFields = { payloadType: 0, ssrc: 0, timestamp: 0, payloadStart: 0, payloadEnd: 0 };
+let decodeScratch = new Int16Array(160);
+
+function decodePayload(law: G711Law, bytes: Uint8Array): Int16Array {
+  const samples = rtp.payloadEnd - rtp.payloadStart;
+  if (decodeScratch.length !== samples) decodeScratch = new Int16Array(samples);
+  return decodeG711Into(law, bytes, rtp.payloadStart, rtp.payloadEnd, decodeScratch);
+}
 
 export interface RecordingSessionOptions {
   /** The record id: X-Genesys-Record-Id, or the one the MS made. */
@@ -26,6 +41,8 @@ export interface RecordingSessionOptions {
   maxDriftMs: number;
   /** Fault knobs read per packet: drop, or handle later (MediaServerFaults). */
   mediaFaults?: () => { dropRtp: boolean; rtpDelayMs: number };
+  /** Fault knob read when the files are written (MediaServerFaults.writeStallMs). */
+  fileFaults?: () => { writeStallMs?: number };
   /** Deliberate deviations (mutants); FAITHFUL when absent. */
   deviations?: SessionDeviations;
 }
@@ -61,8 +78,7 @@ export class RecordingSession {
     this.machine = new RecordingStateMachine(options.clock);
     this.deviations = options.deviations ?? FAITHFUL;
     const maxDrift = options.maxDriftMs * SAMPLES_PER_MS;
-    const initial = SAMPLES_PER_MS * 16_000;
-    this.tracks = [new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, initial, this.deviations.closeMediaGaps)];
+    this.tracks = [new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps)];
     options.mediaSockets.forEach((socket, label) => socket.on('message', (packet) => this.receive(label as 0 | 1, packet)));
   }
 
@@ -113,23 +129,37 @@ export class RecordingSession {
    * calls get the same result). A session stopped before it started leaves no files.
    */
   finish(): Promise<RecordingMetadata | undefined> {
-    this.finished ??= this.writeFiles();
+    if (this.finished) return this.finished;
+    // The stop below runs the command listeners at once, and one may call finish() again (the
+    // server finishes a session on its stop event): the promise must be in place before that.
+    let settle!: { resolve: (m: RecordingMetadata | undefined) => void; reject: (e: unknown) => void };
+    this.finished = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    this.writeFiles().then(settle.resolve, settle.reject);
     return this.finished;
   }
 
   private async writeFiles(): Promise<RecordingMetadata | undefined> {
     if (this.machine.allows('stop')) this.command('stop');
     for (const socket of this.options.mediaSockets) socket.close();
-    if (this.startedAtMs === undefined) return undefined;
-    const stopped = this.events.find((e) => e.type === 'stopped')!;
-    const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
-    const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
-    if (this.deviations.dropEvents) metadata.events = [];
-    const channels = this.tracks.map((t) => t.samples(totalSamples));
-    if (this.deviations.swapChannels) channels.reverse();
-    await writeRecordingFiles(this.options.paths, channels, metadata);
-    return metadata;
+    try {
+      if (this.startedAtMs === undefined) return undefined;
+      const stopped = this.events.find((e) => e.type === 'stopped')!;
+      const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
+      const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
+      if (this.deviations.dropEvents) metadata.events = [];
+      // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
+      const channels = this.tracks.map((t) => t.reader(totalSamples));
+      if (this.deviations.swapChannels) channels.reverse();
+      const stallMs = this.options.fileFaults?.().writeStallMs;
+      const midWavWrite = stallMs === undefined ? undefined : () => new Promise<void>((resolve) => this.options.clock.setTimer(stallMs, resolve));
+      await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite });
+      return metadata;
+    } finally {
+      // The audio is in the file (or lost with it): its storage goes back for later recordings.
+      for (const track of this.tracks) track.release();
+    }
   }
+
 
   private receive(label: 0 | 1, bytes: Buffer): void {
     const faults = this.options.mediaFaults?.();
@@ -144,14 +174,11 @@ export class RecordingSession {
   private handle(label: 0 | 1, bytes: Buffer): void {
     const counters = this.media[label];
     counters.received++;
-    let packet;
-    try {
-      packet = parseRtpPacket(bytes);
-    } catch {
+    if (!readRtpMedia(bytes, rtp)) {
       counters.malformed++;
       return;
     }
-    if (packet.payloadType !== 0 && packet.payloadType !== 8) {
+    if (rtp.payloadType !== 0 && rtp.payloadType !== 8) {
       counters.unsupportedPayload++;
       return;
     }
@@ -159,9 +186,9 @@ export class RecordingSession {
     const arrivalSample = (this.options.clock.now() - this.startedAtMs) * SAMPLES_PER_MS + this.arrivalShift;
     this.tracks[label].accept({
       arrivalSample,
-      ssrc: packet.ssrc,
-      timestamp: packet.timestamp,
-      pcm: g711Decode(lawOfPayloadType(packet.payloadType), packet.payload),
+      ssrc: rtp.ssrc,
+      timestamp: rtp.timestamp,
+      pcm: decodePayload(lawOfPayloadType(rtp.payloadType), bytes),
     });
   }
 }
