@@ -137,7 +137,7 @@ Then('the recording file is padded with silence over every pause, in both channe
   this.log(summarizeRecording(analysis).text);
   assertRecordingPassed(analysis);
   const padded = analysis.verdicts.filter((v) => v.type === 'padding' && v.severity === 'pass');
-  assert.equal(padded.length, entry.recording.pauses.length * 2, `expected a passed padding check per pause and channel (${entry.recording.pauses.length} pauses × 2)`);
+  assert.equal(padded.length, entry.recording.pauses.length * 2, `a passed padding check per pause and channel (${entry.recording.pauses.length} pauses × 2) was expected`);
   assert.ok(entry.recording.pauses.length > 0, 'the scenario made no pause');
 });
 
