@@ -1,5 +1,4 @@
-import { TimerHandle } from '../../time/clock';
-import { SipStateError, SipTimeoutError, SipTransportError } from '../errors';
+import { SipTimeoutError } from '../errors';
 import { SipHeaders } from '../message/sip-headers';
 import { SipRequest } from '../message/sip-request';
 import { SipResponse } from '../message/sip-response';
@@ -24,61 +23,47 @@ const ALLOWED: Record<InviteClientState, InviteClientState[]> = {
 };
 
 /** INVITE client transaction, RFC 3261 17.1.1 as updated by RFC 6026. */
-export class InviteClientTransaction extends Transaction {
+export class InviteClientTransaction extends Transaction<InviteClientState, ClientTransactionUser> {
   readonly kind = 'ict' as const;
-  private current = InviteClientState.Calling;
-  private timerA?: TimerHandle;
-  private timerB?: TimerHandle;
-  private timerD?: TimerHandle;
-  private timerM?: TimerHandle;
   private timerAInterval: number;
   private readonly requestBytes: Buffer;
   private ackBytes?: Buffer;
 
-  constructor(
-    id: string,
-    request: SipRequest,
-    context: TransactionContext,
-    private readonly user: ClientTransactionUser,
-  ) {
-    super(id, request, context);
+  constructor(id: string, request: SipRequest, context: TransactionContext, user: ClientTransactionUser) {
+    super(id, request, context, user, { name: 'INVITE client transaction', initial: InviteClientState.Calling, allowed: ALLOWED });
     this.timerAInterval = context.timers.t1;
     this.requestBytes = this.serialize(request);
-  }
-
-  get state(): InviteClientState {
-    return this.current;
   }
 
   /** 17.1.1.2: "the client transaction MUST pass the request to the transport layer"; A and B start. */
   start(): void {
     this.transmit(this.requestBytes);
-    if (!this.context.reliable) this.timerA = this.context.clock.setTimer(this.timerAInterval, () => this.onTimerA());
-    this.timerB = this.context.clock.setTimer(64 * this.context.timers.t1, () => this.onTimerB());
+    if (!this.context.reliable) this.startTimer('A', this.timerAInterval, () => this.onTimerA());
+    this.startTimer('B', 64 * this.context.timers.t1, () => this.onTimerB());
   }
 
   /** "When timer A fires, the client transaction MUST retransmit the request ... and reset the timer with a value of 2*T1." */
   private onTimerA(): void {
-    if (this.current !== InviteClientState.Calling) return;
+    if (this.state !== InviteClientState.Calling) return;
     this.transmit(this.requestBytes);
     this.timerAInterval *= 2;
-    this.timerA = this.context.clock.setTimer(this.timerAInterval, () => this.onTimerA());
+    this.startTimer('A', this.timerAInterval, () => this.onTimerA());
   }
 
   /** "If ... Timer B fires, the client transaction SHOULD inform the TU that a timeout has occurred." */
   private onTimerB(): void {
-    if (this.current !== InviteClientState.Calling) return;
+    if (this.state !== InviteClientState.Calling) return;
     this.user.onTimeout?.(new SipTimeoutError(`INVITE transaction ${this.id} timed out (Timer B)`, this.id, 'B'));
     this.stateTransition(InviteClientState.Terminated);
   }
 
   receiveResponse(response: SipResponse): void {
     const status = response.status;
-    switch (this.current) {
+    switch (this.state) {
       case InviteClientState.Calling:
       case InviteClientState.Proceeding:
         if (status < 200) {
-          if (this.current === InviteClientState.Calling) this.stateTransition(InviteClientState.Proceeding);
+          if (this.state === InviteClientState.Calling) this.stateTransition(InviteClientState.Proceeding);
           this.user.onResponse?.(response);
         } else if (status < 300) {
           this.stateTransition(InviteClientState.Accepted);
@@ -118,53 +103,23 @@ export class InviteClientTransaction extends Transaction {
     return new SipRequest({ method: 'ACK', uri: this.request.uri, headers: h });
   }
 
-  protected transportFailed(error: SipTransportError): void {
-    if (this.current === InviteClientState.Terminated) return;
-    this.user.onTransportError?.(error);
-    this.stateTransition(InviteClientState.Terminated);
-  }
-
-  private stateTransition(next: InviteClientState): void {
-    if (!ALLOWED[this.current].includes(next)) {
-      throw new SipStateError(`INVITE client transaction ${this.id}: ${this.current} -> ${next} not allowed`, this.current);
-    }
-    this.current = next;
-    const { clock, reliable, timers } = this.context;
-    switch (next) {
+  protected entered(state: InviteClientState): void {
+    const { reliable, timers } = this.context;
+    switch (state) {
       case InviteClientState.Proceeding:
-        this.timerA?.cancel();
+        this.cancelTimers('A');
         break;
       case InviteClientState.Accepted:
-        this.timerA?.cancel();
-        this.timerB?.cancel();
-        this.timerM = clock.setTimer(64 * timers.t1, () => this.stateTransition(InviteClientState.Terminated));
+        this.cancelTimers('A', 'B');
+        this.startTimer('M', 64 * timers.t1, () => this.stateTransition(InviteClientState.Terminated));
         break;
       case InviteClientState.Completed:
-        this.timerA?.cancel();
-        this.timerB?.cancel();
+        this.cancelTimers('A', 'B');
         // "Timer D ... MUST be set ... at least 32 seconds for unreliable transports, and ... zero seconds for reliable".
-        this.timerD = clock.setTimer(reliable ? 0 : timers.d, () => this.stateTransition(InviteClientState.Terminated));
-        break;
-      case InviteClientState.Terminated:
-        this.clearTimers();
-        this.terminated();
-        this.user.onTerminated?.();
+        this.startTimer('D', reliable ? 0 : timers.d, () => this.stateTransition(InviteClientState.Terminated));
         break;
       default:
         break;
     }
-  }
-
-  private clearTimers(): void {
-    this.timerA?.cancel();
-    this.timerB?.cancel();
-    this.timerD?.cancel();
-    this.timerM?.cancel();
-  }
-
-  dispose(): void {
-    this.clearTimers();
-    this.current = InviteClientState.Terminated;
-    this.terminated();
   }
 }

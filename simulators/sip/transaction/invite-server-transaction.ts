@@ -1,5 +1,4 @@
-import { TimerHandle } from '../../time/clock';
-import { SipStateError, SipTimeoutError, SipTransportError } from '../errors';
+import { SipStateError, SipTimeoutError } from '../errors';
 import { SipRequest } from '../message/sip-request';
 import { SipResponse } from '../message/sip-response';
 import { Transaction, TransactionContext } from './transaction';
@@ -23,30 +22,16 @@ const ALLOWED: Record<InviteServerState, InviteServerState[]> = {
 };
 
 /** INVITE server transaction, RFC 3261 17.2.1 as updated by RFC 6026. */
-export class InviteServerTransaction extends Transaction {
+export class InviteServerTransaction extends Transaction<InviteServerState, ServerTransactionUser> {
   readonly kind = 'ist' as const;
-  private current = InviteServerState.Proceeding;
-  private timerG?: TimerHandle;
-  private timerH?: TimerHandle;
-  private timerI?: TimerHandle;
-  private timerL?: TimerHandle;
   private timerGInterval: number;
   private lastResponse?: Buffer;
   /** The last response sent (provisional or final). */
   response?: SipResponse;
 
-  constructor(
-    id: string,
-    request: SipRequest,
-    context: TransactionContext,
-    private readonly user: ServerTransactionUser = {},
-  ) {
-    super(id, request, context);
+  constructor(id: string, request: SipRequest, context: TransactionContext, user: ServerTransactionUser = {}) {
+    super(id, request, context, user, { name: 'INVITE server transaction', initial: InviteServerState.Proceeding, allowed: ALLOWED });
     this.timerGInterval = context.timers.t1;
-  }
-
-  get state(): InviteServerState {
-    return this.current;
   }
 
   setUser(user: ServerTransactionUser): void {
@@ -56,12 +41,12 @@ export class InviteServerTransaction extends Transaction {
   /** A response from the TU (17.2.1). 2xx may be sent again in Accepted (the TU's retransmissions). */
   respond(response: SipResponse): void {
     const status = response.status;
-    if (this.current === InviteServerState.Accepted && status >= 200 && status < 300) {
+    if (this.state === InviteServerState.Accepted && status >= 200 && status < 300) {
       this.transmit(this.serialize(response));
       return;
     }
-    if (this.current !== InviteServerState.Proceeding) {
-      throw new SipStateError(`INVITE server transaction ${this.id}: cannot send ${status} in state ${this.current}`, this.current);
+    if (this.state !== InviteServerState.Proceeding) {
+      throw new SipStateError(`INVITE server transaction ${this.id}: cannot send ${status} in state ${this.state}`, this.state);
     }
     this.response = response;
     this.lastResponse = this.serialize(response);
@@ -73,78 +58,49 @@ export class InviteServerTransaction extends Transaction {
   /** A request matching this transaction: an INVITE retransmission or the ACK of a non-2xx. */
   receiveRequest(request: SipRequest): void {
     if (request.method === 'ACK') {
-      if (this.current === InviteServerState.Completed) this.stateTransition(InviteServerState.Confirmed);
-      else if (this.current === InviteServerState.Accepted) this.user.onAck?.(request);
+      if (this.state === InviteServerState.Completed) this.stateTransition(InviteServerState.Confirmed);
+      else if (this.state === InviteServerState.Accepted) this.user.onAck?.(request);
       return;
     }
     // "If a request retransmission is received while in the Proceeding state, the most recent
     // provisional response ... MUST be passed to the transport layer"; likewise the final in Completed.
-    if ((this.current === InviteServerState.Proceeding || this.current === InviteServerState.Completed) && this.lastResponse) {
+    if ((this.state === InviteServerState.Proceeding || this.state === InviteServerState.Completed) && this.lastResponse) {
       this.transmit(this.lastResponse);
     }
   }
 
   /** "If timer G fires, the response is passed to the transport layer once more ... MIN(2*T1, T2)". */
   private onTimerG(): void {
-    if (this.current !== InviteServerState.Completed || !this.lastResponse) return;
+    if (this.state !== InviteServerState.Completed || !this.lastResponse) return;
     this.transmit(this.lastResponse);
     this.timerGInterval = Math.min(2 * this.timerGInterval, this.context.timers.t2);
-    this.timerG = this.context.clock.setTimer(this.timerGInterval, () => this.onTimerG());
+    this.startTimer('G', this.timerGInterval, () => this.onTimerG());
   }
 
   /** "If timer H fires while in the Completed state, ... the server transaction ... SHOULD inform the TU". */
   private onTimerH(): void {
-    if (this.current !== InviteServerState.Completed) return;
+    if (this.state !== InviteServerState.Completed) return;
     this.user.onTimeout?.(new SipTimeoutError(`no ACK for the final response of ${this.id} (Timer H)`, this.id, 'H'));
     this.stateTransition(InviteServerState.Terminated);
   }
 
-  protected transportFailed(error: SipTransportError): void {
-    if (this.current === InviteServerState.Terminated) return;
-    this.user.onTransportError?.(error);
-    this.stateTransition(InviteServerState.Terminated);
-  }
-
-  private stateTransition(next: InviteServerState): void {
-    if (!ALLOWED[this.current].includes(next)) {
-      throw new SipStateError(`INVITE server transaction ${this.id}: ${this.current} -> ${next} not allowed`, this.current);
-    }
-    this.current = next;
-    const { clock, reliable, timers } = this.context;
-    switch (next) {
+  protected entered(state: InviteServerState): void {
+    const { reliable, timers } = this.context;
+    switch (state) {
       case InviteServerState.Accepted:
-        this.timerL = clock.setTimer(64 * timers.t1, () => this.stateTransition(InviteServerState.Terminated));
+        this.startTimer('L', 64 * timers.t1, () => this.stateTransition(InviteServerState.Terminated));
         break;
       case InviteServerState.Completed:
-        if (!reliable) this.timerG = clock.setTimer(this.timerGInterval, () => this.onTimerG());
-        this.timerH = clock.setTimer(64 * timers.t1, () => this.onTimerH());
+        if (!reliable) this.startTimer('G', this.timerGInterval, () => this.onTimerG());
+        this.startTimer('H', 64 * timers.t1, () => this.onTimerH());
         break;
       case InviteServerState.Confirmed:
-        this.timerG?.cancel();
-        this.timerH?.cancel();
+        this.cancelTimers('G', 'H');
         // "Timer I ... T4 for unreliable transports, and zero seconds for reliable transports".
-        this.timerI = clock.setTimer(reliable ? 0 : timers.t4, () => this.stateTransition(InviteServerState.Terminated));
-        break;
-      case InviteServerState.Terminated:
-        this.clearTimers();
-        this.terminated();
-        this.user.onTerminated?.();
+        this.startTimer('I', reliable ? 0 : timers.t4, () => this.stateTransition(InviteServerState.Terminated));
         break;
       default:
         break;
     }
-  }
-
-  private clearTimers(): void {
-    this.timerG?.cancel();
-    this.timerH?.cancel();
-    this.timerI?.cancel();
-    this.timerL?.cancel();
-  }
-
-  dispose(): void {
-    this.clearTimers();
-    this.current = InviteServerState.Terminated;
-    this.terminated();
   }
 }

@@ -1,5 +1,4 @@
-import { TimerHandle } from '../../time/clock';
-import { SipStateError, SipTransportError } from '../errors';
+import { SipStateError } from '../errors';
 import { SipRequest } from '../message/sip-request';
 import { SipResponse } from '../message/sip-response';
 import { Transaction, TransactionContext } from './transaction';
@@ -20,24 +19,13 @@ const ALLOWED: Record<NonInviteServerState, NonInviteServerState[]> = {
 };
 
 /** Non-INVITE server transaction, RFC 3261 17.2.2. */
-export class NonInviteServerTransaction extends Transaction {
+export class NonInviteServerTransaction extends Transaction<NonInviteServerState, ServerTransactionUser> {
   readonly kind = 'nist' as const;
-  private current = NonInviteServerState.Trying;
-  private timerJ?: TimerHandle;
   private lastResponse?: Buffer;
   response?: SipResponse;
 
-  constructor(
-    id: string,
-    request: SipRequest,
-    context: TransactionContext,
-    private readonly user: ServerTransactionUser = {},
-  ) {
-    super(id, request, context);
-  }
-
-  get state(): NonInviteServerState {
-    return this.current;
+  constructor(id: string, request: SipRequest, context: TransactionContext, user: ServerTransactionUser = {}) {
+    super(id, request, context, user, { name: 'non-INVITE server transaction', initial: NonInviteServerState.Trying, allowed: ALLOWED });
   }
 
   setUser(user: ServerTransactionUser): void {
@@ -45,17 +33,17 @@ export class NonInviteServerTransaction extends Transaction {
   }
 
   respond(response: SipResponse): void {
-    if (this.current !== NonInviteServerState.Trying && this.current !== NonInviteServerState.Proceeding) {
+    if (this.state !== NonInviteServerState.Trying && this.state !== NonInviteServerState.Proceeding) {
       throw new SipStateError(
-        `${this.request.method} server transaction ${this.id}: cannot send ${response.status} in state ${this.current}`,
-        this.current,
+        `${this.request.method} server transaction ${this.id}: cannot send ${response.status} in state ${this.state}`,
+        this.state,
       );
     }
     this.response = response;
     this.lastResponse = this.serialize(response);
     this.transmit(this.lastResponse);
     if (response.status < 200) {
-      if (this.current === NonInviteServerState.Trying) this.stateTransition(NonInviteServerState.Proceeding);
+      if (this.state === NonInviteServerState.Trying) this.stateTransition(NonInviteServerState.Proceeding);
     } else {
       this.stateTransition(NonInviteServerState.Completed);
     }
@@ -66,35 +54,14 @@ export class NonInviteServerTransaction extends Transaction {
    * to the transport layer" in Proceeding; the final response again in Completed.
    */
   receiveRequest(_request: SipRequest): void {
-    if (this.current === NonInviteServerState.Trying || this.current === NonInviteServerState.Terminated) return;
+    if (this.state === NonInviteServerState.Trying || this.state === NonInviteServerState.Terminated) return;
     if (this.lastResponse) this.transmit(this.lastResponse);
   }
 
-  protected transportFailed(error: SipTransportError): void {
-    if (this.current === NonInviteServerState.Terminated) return;
-    this.user.onTransportError?.(error);
-    this.stateTransition(NonInviteServerState.Terminated);
-  }
-
-  private stateTransition(next: NonInviteServerState): void {
-    if (!ALLOWED[this.current].includes(next)) {
-      throw new SipStateError(`non-INVITE server transaction ${this.id}: ${this.current} -> ${next} not allowed`, this.current);
-    }
-    this.current = next;
-    if (next === NonInviteServerState.Completed) {
-      // "Timer J ... 64*T1 seconds for unreliable transports, and zero seconds for reliable transports".
-      const delay = this.context.reliable ? 0 : 64 * this.context.timers.t1;
-      this.timerJ = this.context.clock.setTimer(delay, () => this.stateTransition(NonInviteServerState.Terminated));
-    } else if (next === NonInviteServerState.Terminated) {
-      this.timerJ?.cancel();
-      this.terminated();
-      this.user.onTerminated?.();
-    }
-  }
-
-  dispose(): void {
-    this.timerJ?.cancel();
-    this.current = NonInviteServerState.Terminated;
-    this.terminated();
+  protected entered(state: NonInviteServerState): void {
+    if (state !== NonInviteServerState.Completed) return;
+    // "Timer J ... 64*T1 seconds for unreliable transports, and zero seconds for reliable transports".
+    const delay = this.context.reliable ? 0 : 64 * this.context.timers.t1;
+    this.startTimer('J', delay, () => this.stateTransition(NonInviteServerState.Terminated));
   }
 }
