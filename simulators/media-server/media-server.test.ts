@@ -10,7 +10,8 @@ import { systemClock } from '../time/clock';
 import { withMediaServer } from './testing/with-media-server';
 
 const clock = systemClock;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets the recording run (or stay paused) for `ms`: the length of a segment, not a wait for an event. */
+const recordFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('a recording session over the wire: MSML start, pause, resume, stop → padded stereo WAV and metadata', async () => {
   await withMediaServer(async (ms, ua, root) => {
@@ -28,11 +29,11 @@ test('a recording session over the wire: MSML start, pause, resume, stop → pad
       transmit: (packet) => sockets[label].send(packet, client.remoteMedia[label].port, client.remoteMedia[label].host),
     }));
     senders.forEach((s) => s.start());
-    await wait(400);
+    await recordFor(400);
     await client.pause();
-    await wait(300);
+    await recordFor(300);
     await client.resume();
-    await wait(300);
+    await recordFor(300);
     await client.stop();
     senders.forEach((s) => s.stop());
     sockets.forEach((s) => s.close());
