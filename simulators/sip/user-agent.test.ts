@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SipTimeoutError } from './errors';
+import { SipTimeoutError, SipTransportError } from './errors';
 import { IncomingRequest } from './core/incoming-request';
 import { Dialog, DialogPhase, DialogTermination } from './dialog/dialog';
 import { buildSdp, readSdp, withDirection } from './sdp';
@@ -252,5 +252,18 @@ test('CANCEL asked before any provisional waits for one (RFC 3261 9.1), then end
   const inviteVia = /Via: (.*)\r\n/.exec(ta.sent[0].data.toString())![1];
   assert.ok(cancel.includes(`Via: ${inviteVia}\r\n`), 'CANCEL reuses the INVITE Via and branch');
   await a.close();
+  await b.close();
+});
+
+test('closing the user agent settles what waits on it: a pending INVITE and a pending request reject with SipTransportError', async () => {
+  const { clock, a, b, uriOfB } = await loopbackPair();
+  b.onRequest(() => undefined); // never answers: both stay pending
+  const call = a.invite({ uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  const options = a.request({ method: 'OPTIONS', uri: uriOfB, from: 'sip:caller@127.0.0.1' });
+  const outcomes = [call.final, options].map((pending) =>
+    assert.rejects(pending, (e: unknown) => e instanceof SipTransportError && /closed before a final response/.test(e.message)));
+  await run(clock, 100);
+  await a.close();
+  await Promise.all(outcomes);
   await b.close();
 });

@@ -42,6 +42,10 @@ export class InviteClientTransaction extends Transaction<InviteClientState, Clie
     this.startTimer('B', 64 * this.context.timers.t1, () => this.onTimerB());
   }
 
+  protected override get awaitingFinal(): boolean {
+    return this.state === InviteClientState.Calling || this.state === InviteClientState.Proceeding;
+  }
+
   /** "When timer A fires, the client transaction MUST retransmit the request ... and reset the timer with a value of 2*T1." */
   private onTimerA(): void {
     if (this.state !== InviteClientState.Calling) return;

@@ -37,7 +37,7 @@ export class NonInviteClientTransaction extends Transaction<NonInviteClientState
     this.startTimer('F', 64 * this.context.timers.t1, () => this.onTimerF());
   }
 
-  private get awaitingFinal(): boolean {
+  protected override get awaitingFinal(): boolean {
     return this.state === NonInviteClientState.Trying || this.state === NonInviteClientState.Proceeding;
   }
 

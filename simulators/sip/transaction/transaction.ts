@@ -125,11 +125,23 @@ export abstract class Transaction<State extends string = string, User extends Tr
     this.context.onTerminated(this);
   }
 
-  /** Stops every timer and ends the transaction without telling the TU (UA shutdown). */
+  /** A client transaction still waiting for its final response (its TU holds a pending outcome). */
+  protected get awaitingFinal(): boolean {
+    return false;
+  }
+
+  /**
+   * UA shutdown: stops every timer and ends the transaction. A client transaction still waiting
+   * for its final response reports a SipTransportError, so no caller waits forever on a closed UA.
+   */
   dispose(): void {
+    const pending = this.awaitingFinal && !this.isTerminated;
     this.cancelAllTimers();
     this.current = TERMINATED as State;
     this.terminated();
+    if (pending) {
+      this.user.onTransportError?.(new SipTransportError(`${this.machine.name} ${this.id}: the user agent closed before a final response`));
+    }
   }
 }
 
