@@ -17,7 +17,7 @@ class ContiguousTrack {
   private open = false;
   private segmentStart = 0;
   private anchor?: { ssrc: number; timestamp: number; position: number };
-  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0, anchorCorrections: 0 };
+  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, droppedLate: 0, reanchored: 0, anchorCorrections: 0 };
 
   /**
    * @param closeGaps a deviation (mutant ms-cuts-media-gaps): each packet goes right after the

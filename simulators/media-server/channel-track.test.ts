@@ -41,7 +41,7 @@ test('nothing is written while paused, audio beyond the pause point is cut, resu
   assert.equal(samples[200], 0);
   assert.ok(samples.subarray(200, 1000).every((s) => s === 0), 'paused span is digital silence');
   assert.deepEqual([...samples.subarray(999, 1006)], [0, 8, 8, 8, 8, 8, 9]);
-  assert.deepEqual(track.stats, { placed: 4, droppedOutsideSegment: 2, reanchored: 0, anchorCorrections: 0 });
+  assert.deepEqual(track.stats, { placed: 4, droppedOutsideSegment: 2, droppedLate: 0, reanchored: 0, anchorCorrections: 0 });
 });
 
 test('a sender whose timestamp stops during hold is re-anchored at arrival', () => {
@@ -123,4 +123,29 @@ test('the PCM given to accept() is copied, so the caller may reuse its array', (
   const samples = track.samples(320);
   assert.equal(samples[0], 5);
   assert.equal(samples[160], 9);
+});
+
+test('settled samples are final: a late packet is cut at the settled point, an anchor correction that would move them is not made, their storage goes back', () => {
+  const track = new ChannelTrack(MAX_DRIFT, 320);
+  track.beginSegment(0);
+  for (let i = 0; i < 10; i++) track.accept({ arrivalSample: i * FRAME + 40, ssrc: 1, timestamp: i * FRAME, pcm: frame(i + 1) });
+  track.settle(960);
+  const settled = track.samples(960);
+  track.releaseSettled();
+  assert.equal(track.settledLength, 960);
+  // A packet earlier than the anchor predicts would move everything from the anchor (sample 40) earlier: not any more.
+  assert.equal(track.accept({ arrivalSample: 1600, ssrc: 1, timestamp: 1600, pcm: frame(11) }), 1640);
+  assert.equal(track.stats.anchorCorrections, 0);
+  // A packet of a new SSRC placed by arrival inside the settled span writes only from the settled point on.
+  track.beginSegment(900);
+  assert.equal(track.accept({ arrivalSample: 900, ssrc: 2, timestamp: 0, pcm: frame(-3) }), 900);
+  assert.equal(track.stats.droppedLate, 1);
+  assert.throws(() => track.samples(960), /released/, 'the storage of settled samples is gone');
+  const after = new Int16Array(200);
+  track.reader(1160).read(960, after);
+  assert.deepEqual([after[0], after[99], after[100]], [-3, -3, 7], 'from the settled point on, the new packet, then frame 7 from sample 1060 on');
+  assert.deepEqual([settled[40], settled[199], settled[200]], [1, 1, 2], 'what was settled held the first frames');
+  // A pause cut never reaches back into settled samples.
+  track.endSegment(500);
+  assert.equal(track.length, 960);
 });

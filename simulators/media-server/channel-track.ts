@@ -11,6 +11,10 @@
  * arrival drift apart by more than `maxDriftSamples` (a sender that stops its clock on hold), the
  * track re-anchors at arrival, so later audio stays at its true time.
  * Outside a segment (before start, while paused, after stop) nothing is written (PAD-02).
+ *
+ * Samples before `settled` (settle()) are final: the session has put them in the file. Nothing is
+ * placed, moved or cleared there any more: a packet that would land there is cut (droppedLate), and
+ * an anchor correction that would move settled audio is not made (the anchor counts as settled).
  */
 import { SampleBlocks } from './sample-blocks';
 
@@ -26,6 +30,8 @@ export interface TrackPacket {
 export interface TrackStats {
   placed: number;
   droppedOutsideSegment: number;
+  /** Packets (or their heads) that would have landed in samples already settled into the file. */
+  droppedLate: number;
   reanchored: number;
   anchorCorrections: number;
 }
@@ -46,10 +52,11 @@ export interface SampleReader {
 export class ChannelTrack {
   private readonly store: SampleBlocks;
   private written = 0;
+  private settled = 0;
   private open = false;
   private segmentStart = 0;
   private anchor?: { ssrc: number; timestamp: number; position: number };
-  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, reanchored: 0, anchorCorrections: 0 };
+  readonly stats: TrackStats = { placed: 0, droppedOutsideSegment: 0, droppedLate: 0, reanchored: 0, anchorCorrections: 0 };
 
   /**
    * @param closeGaps a deviation (mutant ms-cuts-media-gaps): each packet goes right after the
@@ -68,7 +75,7 @@ export class ChannelTrack {
 
   /** Closes the segment at `position` (pause or stop): audio placed beyond it is removed. */
   endSegment(position: number): void {
-    const end = Math.max(this.segmentStart, Math.round(position));
+    const end = Math.max(this.segmentStart, Math.round(position), this.settled);
     if (this.written > end) {
       this.store.clear(end, this.written);
       this.written = end;
@@ -90,7 +97,7 @@ export class ChannelTrack {
       this.anchor = { ssrc: packet.ssrc, timestamp: packet.timestamp, position };
     } else {
       position = this.anchor.position + ((packet.timestamp - this.anchor.timestamp) | 0);
-      if (!this.closeGaps && arrival <= position - MIN_ANCHOR_CORRECTION && position - arrival <= this.maxDriftSamples) {
+      if (!this.closeGaps && arrival <= position - MIN_ANCHOR_CORRECTION && position - arrival <= this.maxDriftSamples && this.canMoveAnchorEarlier(position - arrival)) {
         this.moveAnchorEarlier(position - arrival);
         position = arrival;
       } else if (Math.abs(position - arrival) > this.maxDriftSamples) {
@@ -100,14 +107,39 @@ export class ChannelTrack {
       }
     }
     if (this.closeGaps && this.written > this.segmentStart) position = this.written;
-    const skip = Math.max(0, this.segmentStart - position);
+    // Cut at the segment start, or at the settled point when that is later (a late packet).
+    const late = this.settled > this.segmentStart && position < this.settled;
+    const skip = Math.max(0, (late ? this.settled : this.segmentStart) - position);
+    if (late) this.stats.droppedLate++;
     if (skip >= packet.pcm.length) {
-      this.stats.droppedOutsideSegment++;
+      if (!late) this.stats.droppedOutsideSegment++;
       return undefined;
     }
     this.write(position + skip, skip === 0 ? packet.pcm : packet.pcm.subarray(skip));
     this.stats.placed++;
     return position;
+  }
+
+  /**
+   * Samples before `upTo` are final (the session is putting them in the file); their storage may be
+   * released once they are read (releaseSettled).
+   */
+  settle(upTo: number): void {
+    this.settled = Math.max(this.settled, upTo);
+  }
+
+  /** Gives back the storage of settled samples; reading them afterwards throws. */
+  releaseSettled(): void {
+    this.store.releaseBefore(this.settled);
+  }
+
+  get settledLength(): number {
+    return this.settled;
+  }
+
+  /** Samples this track holds in memory (whole blocks): bounded by what is not yet settled. */
+  get heldSamples(): number {
+    return this.store.heldSamples;
   }
 
   /** The channel as `totalSamples` samples: silence where nothing was written. */
@@ -140,6 +172,11 @@ export class ChannelTrack {
 
   get length(): number {
     return this.written;
+  }
+
+  /** Whether the audio placed from the anchor can move `delta` samples earlier without touching settled samples. */
+  private canMoveAnchorEarlier(delta: number): boolean {
+    return Math.max(this.anchor!.position, this.segmentStart) - delta >= this.settled;
   }
 
   /** Moves the anchor and everything written from it `delta` samples earlier, cut at the segment start. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeRecording, assertRecordingPassed } from '../analysis';
@@ -136,6 +136,98 @@ test('finish() on a live recording stops it and writes its files once, also when
     assert.equal(await fromListener[0], metadata, 'the listener got the same result');
     assert.equal(readWav(readFileSync(join(root, 'rec-4.wav'))).channels[0].length, 500 * 8);
     assert.ok(existsSync(join(root, 'rec-4.json')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a long recording goes to its hidden temporary while it runs: memory stays bounded, the file stays exact', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const clock = new ManualClock();
+    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
+    const session = new RecordingSession({
+      id: 'long-1', session: 's-1', dn: '7001',
+      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
+      paths: recordingPaths(root, 'long-1'), clock, mediaSockets: sockets, maxDriftMs: 60,
+    });
+    const senders = [31, 32].map((streamId, label) => new RtpSender({
+      clock, ssrc: 2000 + label, payloadType: PayloadType.PCMA,
+      source: new WatermarkSource(streamId).frameSource('alaw'),
+      transmit: (packet) => sockets[label].emit('message', packet),
+    }));
+    senders.forEach((s) => s.start());
+    clock.advance(13);
+    session.command('start');
+    const start = clock.now();
+    const pauses: { startMs: number; endMs: number }[] = [];
+    let heldMost = 0;
+    let temporaryBytesMidway = 0;
+    for (let second = 1; second <= 60; second++) {
+      clock.advance(1000);
+      if (second % 15 === 5) {
+        session.command('pause');
+        pauses.push({ startMs: clock.now(), endMs: Number.NaN });
+      } else if (second % 15 === 8) {
+        session.command('resume');
+        pauses[pauses.length - 1].endMs = clock.now();
+      }
+      await session.settledWritten();
+      heldMost = Math.max(heldMost, ...session.tracks.map((t) => t.heldSamples));
+      if (second === 30) {
+        const [temporary] = readdirSync(root).filter((f) => /^\.long-1\.wav\.[0-9a-f]{8}\.part$/.test(f));
+        assert.ok(temporary, `no WAV temporary while recording: ${readdirSync(root).join(', ')}`);
+        temporaryBytesMidway = statSync(join(root, temporary)).size;
+      }
+    }
+    session.command('stop');
+    const stop = clock.now();
+    senders.forEach((s) => s.stop());
+    await session.finish();
+    // 30 s of stereo is 960 kB; settled audio up to 2 s behind the newest arrival is already in the file.
+    assert.ok(temporaryBytesMidway >= 44 + 26 * 8000 * 4, `the temporary held ${temporaryBytesMidway} bytes after 30 s`);
+    assert.ok(heldMost <= 12 * 8000, `a track held up to ${heldMost} samples (${heldMost / 8000} s) of a 60 s recording`);
+    assert.deepEqual(readdirSync(root).sort(), ['long-1.json', 'long-1.wav'], 'only the final files remain');
+    const wav = readWav(readFileSync(join(root, 'long-1.wav')));
+    assert.equal(wav.channels[0].length, (stop - start) * 8, 'file time = session wall time');
+    const analysis = analyzeRecording({
+      channels: wav.channels,
+      streams: senders.map((s, channel) => ({ streamId: 31 + channel, channel, frames: s.log.map((f) => ({ index: f.index, sentAtMs: f.sentAtMs })) })),
+      expectedPauses: pauses,
+      recording: { startMs: start, stopMs: stop },
+    });
+    assertRecordingPassed(analysis);
+    assert.equal(analysis.verdicts.filter((v) => v.type === 'padding' && v.severity === 'pass').length, 2 * pauses.length);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a failed write while recording fails the recording at its end and leaves no file behind', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
+  try {
+    const clock = new ManualClock();
+    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
+    writeFileSync(join(root, 'blocked'), 'a file where the recording directory should be');
+    const directory = join(root, 'blocked', 'sub');
+    const session = new RecordingSession({
+      id: 'fail-1', session: 's-1', dn: '7001',
+      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
+      paths: { directory, wav: join(directory, 'fail-1.wav'), metadata: join(directory, 'fail-1.json') },
+      clock, mediaSockets: sockets, maxDriftMs: 60,
+    });
+    const sender = new RtpSender({
+      clock, ssrc: 3000, payloadType: PayloadType.PCMU, source: new WatermarkSource(41).frameSource('mulaw'),
+      transmit: (packet) => sockets[0].emit('message', packet),
+    });
+    sender.start();
+    session.command('start');
+    clock.advance(6000);
+    await session.settledWritten();
+    session.command('stop');
+    sender.stop();
+    await assert.rejects(session.finish(), /ENOTDIR|EEXIST/);
+    assert.deepEqual(readdirSync(root), ['blocked']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,15 +2,22 @@ import type { Socket } from 'node:dgram';
 import { G711Law, lawOfPayloadType } from '../media';
 import { RecordingParameters } from '../gir-msml/recording-headers';
 import { Clock } from '../time/clock';
-import { ChannelTrack, TRACK_BLOCK_SAMPLES } from './channel-track';
+import { ChannelTrack, SampleReader, TRACK_BLOCK_SAMPLES } from './channel-track';
 import { decodeG711Into, readRtpMedia, RtpMediaFields } from './rtp-media';
-import { writeRecordingFiles } from './recording-files';
+import { WavSpool, writeRecordingFiles } from './recording-files';
+import { CHUNK_FRAMES } from './recording-wav';
 import { recordingMetadata, RecordingMetadata } from './recording-metadata';
 import { RecordingPaths } from './recording-paths';
 import { FAITHFUL, SessionDeviations } from './mutants';
 import { RecordingCommandName, RecordingEvent, RecordingState, RecordingStateMachine } from './recording-state';
 
 const SAMPLES_PER_MS = 8;
+/**
+ * Audio older than this behind the newest arrival is settled and goes to the file while the
+ * recording runs. It must exceed how far back a packet can still be placed: the re-anchoring
+ * drift limit (maxDriftMs) plus a frame, and any reordering worth honouring.
+ */
+const SETTLE_AFTER_SAMPLES = 2 * 8000;
 
 /**
  * Per datagram, nothing is allocated: the header is read into one fields object and the payload
@@ -73,11 +80,16 @@ export class RecordingSession {
   private pauses = 0;
   /** Added to every arrival position; moves only under the ms-pads-short mutant. */
   private arrivalShift = 0;
+  /** The WAV written while recording (opened once audio first settles), and the write in flight. */
+  private spool?: WavSpool;
+  private spooling?: Promise<void>;
+  private spoolError?: unknown;
 
   constructor(readonly options: RecordingSessionOptions) {
     this.machine = new RecordingStateMachine(options.clock);
     this.deviations = options.deviations ?? FAITHFUL;
     const maxDrift = options.maxDriftMs * SAMPLES_PER_MS;
+    if (maxDrift + 160 >= SETTLE_AFTER_SAMPLES) throw new RangeError(`maxDriftMs ${options.maxDriftMs} must stay below ${SETTLE_AFTER_SAMPLES / SAMPLES_PER_MS - 20} ms (audio settles into the file after that)`);
     this.tracks = [new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps), new ChannelTrack(maxDrift, TRACK_BLOCK_SAMPLES, this.deviations.closeMediaGaps)];
     options.mediaSockets.forEach((socket, label) => socket.on('message', (packet) => this.receive(label as 0 | 1, packet)));
   }
@@ -119,6 +131,11 @@ export class RecordingSession {
     return !d.keepWritingWhilePaused && this.pauses <= d.honouredPauses && d.pausedChannels.includes(channel);
   }
 
+  /** Resolves once no write of settled audio is in flight (tests and benchmarks wait on it). */
+  async settledWritten(): Promise<void> {
+    await this.spooling;
+  }
+
   /** Called after each command has taken effect on the tracks. */
   onCommand(listener: (event: RecordingEvent) => void): void {
     this.commandListeners.push(listener);
@@ -147,19 +164,53 @@ export class RecordingSession {
       const totalSamples = Math.round((stopped.atMs - this.startedAtMs) * SAMPLES_PER_MS);
       const metadata = recordingMetadata({ id: this.id, dn: this.options.dn, parameters: this.options.parameters, events: this.events });
       if (this.deviations.dropEvents) metadata.events = [];
+      await this.spooling;
+      if (this.spoolError !== undefined) throw this.spoolError;
       // Read from the tracks themselves, not copies: nothing writes to a track once the recording has stopped.
-      const channels = this.tracks.map((t) => t.reader(totalSamples));
-      if (this.deviations.swapChannels) channels.reverse();
+      const channels = this.channelReaders(totalSamples);
       const stallMs = this.options.fileFaults?.().writeStallMs;
       const midWavWrite = stallMs === undefined ? undefined : () => new Promise<void>((resolve) => this.options.clock.setTimer(stallMs, resolve));
-      await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite });
+      await writeRecordingFiles(this.options.paths, { channels, frames: totalSamples, sampleRate: SAMPLES_PER_MS * 1000 }, metadata, { midWavWrite, spool: this.spool });
       return metadata;
+    } catch (error) {
+      await this.spool?.discard();
+      throw error;
     } finally {
       // The audio is in the file (or lost with it): its storage goes back for later recordings.
       for (const track of this.tracks) track.release();
     }
   }
 
+
+  /** The file's channels in order: label 1 first (reversed under the ms-swaps-channels mutant). */
+  private channelReaders(length: number): SampleReader[] {
+    const channels = this.tracks.map((t) => t.reader(length));
+    if (this.deviations.swapChannels) channels.reverse();
+    return channels;
+  }
+
+  /**
+   * Puts settled audio in the file while the recording runs, whole chunks at a time, one write in
+   * flight per session: a track then holds only the last seconds, not the whole call.
+   */
+  private spoolSettled(nowSample: number): void {
+    if (this.spooling || this.spoolError !== undefined || this.state === RecordingState.Stopped) return;
+    const from = this.tracks[0].settledLength;
+    const chunks = Math.floor((nowSample - SETTLE_AFTER_SAMPLES - from) / CHUNK_FRAMES);
+    if (chunks < 1) return;
+    const upTo = from + chunks * CHUNK_FRAMES;
+    for (const track of this.tracks) track.settle(upTo);
+    const channels = this.channelReaders(upTo);
+    this.spooling = (async () => {
+      this.spool ??= await WavSpool.open(this.options.paths.wav, 2, SAMPLES_PER_MS * 1000);
+      await this.spool.append(channels, upTo);
+      for (const track of this.tracks) track.releaseSettled();
+    })().catch((error: unknown) => {
+      this.spoolError = error;
+    }).finally(() => {
+      this.spooling = undefined;
+    });
+  }
 
   private receive(label: 0 | 1, bytes: Buffer): void {
     const faults = this.options.mediaFaults?.();
@@ -190,5 +241,6 @@ export class RecordingSession {
       timestamp: rtp.timestamp,
       pcm: decodePayload(lawOfPayloadType(rtp.payloadType), bytes),
     });
+    this.spoolSettled(arrivalSample);
   }
 }

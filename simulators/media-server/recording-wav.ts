@@ -67,16 +67,25 @@ export function interleave(channels: readonly Int16Array[], out: Int16Array): vo
 
 /** Writes the whole WAV of `audio` at the start of `handle`; `afterFirstChunk` is awaited once the header and first chunk are written. */
 export async function writeWavTo(handle: FileHandle, audio: RecordingAudio, afterFirstChunk?: () => Promise<void>): Promise<void> {
-  const count = audio.channels.length;
+  if (audio.channels.length === 0) throw new RangeError('a WAV needs at least one channel');
+  await handle.write(wavHeader(audio.channels.length, audio.sampleRate, audio.frames), 0, HEADER_BYTES, 0);
+  await writeWavFrames(handle, audio.channels, 0, audio.frames, afterFirstChunk);
+}
+
+/**
+ * Writes frames [from, to) of `channels` where they belong in the file (after the header), a chunk
+ * at a time; `afterFirstChunk` is awaited after the first chunk, or at once when there is none.
+ */
+export async function writeWavFrames(handle: FileHandle, channels: readonly SampleReader[], from: number, to: number, afterFirstChunk?: () => Promise<void>): Promise<void> {
+  const count = channels.length;
   if (count === 0) throw new RangeError('a WAV needs at least one channel');
-  await handle.write(wavHeader(count, audio.sampleRate, audio.frames), 0, HEADER_BYTES, 0);
   const { chunk, spans } = takeChunkBuffers(count);
   try {
-    await writeChunks(handle, audio, chunk, spans, afterFirstChunk);
+    await writeChunks(handle, channels, from, to, chunk, spans, afterFirstChunk);
   } finally {
     giveChunkBuffers(count, { chunk, spans });
   }
-  if (audio.frames === 0) await afterFirstChunk?.();
+  if (to <= from) await afterFirstChunk?.();
 }
 
 interface ChunkBuffers {
@@ -104,21 +113,19 @@ function giveChunkBuffers(channels: number, buffers: ChunkBuffers): void {
   idleChunkBuffers.set(channels, idle);
 }
 
-async function writeChunks(handle: FileHandle, audio: RecordingAudio, chunk: Buffer, spans: Int16Array[], afterFirstChunk?: () => Promise<void>): Promise<void> {
-  const count = audio.channels.length;
-  let position = HEADER_BYTES;
-  for (let from = 0; from < audio.frames; from += CHUNK_FRAMES) {
-    const frames = Math.min(CHUNK_FRAMES, audio.frames - from);
+async function writeChunks(handle: FileHandle, readers: readonly SampleReader[], start: number, end: number, chunk: Buffer, spans: Int16Array[], afterFirstChunk?: () => Promise<void>): Promise<void> {
+  const count = readers.length;
+  for (let from = start; from < end; from += CHUNK_FRAMES) {
+    const frames = Math.min(CHUNK_FRAMES, end - from);
     const bytes = frames * count * BYTES_PER_SAMPLE;
     const channels = spans.map((span, c) => {
       const part = span.subarray(0, frames);
-      audio.channels[c].read(from, part);
+      readers[c].read(from, part);
       return part;
     });
     interleave(channels, new Int16Array(chunk.buffer, chunk.byteOffset, frames * count));
     if (!LITTLE_ENDIAN) chunk.subarray(0, bytes).swap16();
-    await handle.write(chunk, 0, bytes, position);
-    position += bytes;
-    if (from === 0) await afterFirstChunk?.();
+    await handle.write(chunk, 0, bytes, HEADER_BYTES + from * count * BYTES_PER_SAMPLE);
+    if (from === start) await afterFirstChunk?.();
   }
 }

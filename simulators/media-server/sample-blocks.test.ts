@@ -61,3 +61,19 @@ test('writing nothing is allowed anywhere, also where no block exists yet', () =
   blocks.read(0, read);
   assert.deepEqual([...read], [0, 0, 0]);
 });
+
+test('releaseBefore gives back whole blocks before a sample; touching them afterwards throws', () => {
+  const blocks = new SampleBlocks(10);
+  blocks.set(new Int16Array(35).fill(4), 0);
+  assert.equal(blocks.heldSamples, 40);
+  blocks.releaseBefore(25); // blocks 0 and 1; block 2 holds samples 20..29, still needed
+  assert.equal(blocks.heldSamples, 20);
+  const tail = new Int16Array(15);
+  blocks.read(20, tail);
+  assert.deepEqual([...tail], [...new Array(15).fill(4)]);
+  assert.throws(() => blocks.read(15, new Int16Array(2)), /released/);
+  assert.throws(() => blocks.set(new Int16Array(1), 3), /released/);
+  blocks.set(new Int16Array([9]), 45); // growing on is unaffected
+  assert.equal(blocks.heldSamples, 30);
+  blocks.release();
+});

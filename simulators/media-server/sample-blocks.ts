@@ -5,11 +5,13 @@ import { BlockPool } from './block-pool';
  * digital silence until written. One growing array would have to be reallocated and copied each
  * time it fills; with hundreds of recordings started together those copies come together too (at
  * 16 s, 32 s, ... of every recording): hundreds of MB allocated and copied within seconds, which
- * stalls the event loop and delays commands. Blocks come from a BlockPool, evenly spread, and
- * memory stays proportional to the recording.
+ * stalls the event loop and delays commands. Blocks come from a BlockPool, evenly spread. Blocks
+ * whose samples are already in the file go back early (releaseBefore), so memory stays bounded by
+ * what is not yet written, however long the recording.
  */
 export class SampleBlocks {
-  private readonly blocks: Int16Array[] = [];
+  /** Index = block number; undefined once released (its samples are in the file). */
+  private readonly blocks: (Int16Array | undefined)[] = [];
   private readonly pool: BlockPool;
   private released = false;
 
@@ -20,8 +22,26 @@ export class SampleBlocks {
 
   /** Hands the blocks back to the pool; the samples are gone, and any later use throws. */
   release(): void {
-    this.pool.give(this.blocks.splice(0));
+    this.pool.give(this.blocks.splice(0).filter((b): b is Int16Array => b !== undefined));
     this.released = true;
+  }
+
+  /** Hands back every block wholly before `sample`: nothing there is read or written again. */
+  releaseBefore(sample: number): void {
+    const end = Math.min(Math.floor(sample / this.blockSamples), this.blocks.length);
+    for (let i = 0; i < end; i++) {
+      const block = this.blocks[i];
+      if (!block) continue;
+      this.pool.give([block]);
+      this.blocks[i] = undefined;
+    }
+  }
+
+  /** Samples held in memory now: allocated and not yet released. */
+  get heldSamples(): number {
+    let held = 0;
+    for (const block of this.blocks) if (block) held += this.blockSamples;
+    return held;
   }
 
   /** Samples allocated so far (a multiple of the block size). */
@@ -36,13 +56,13 @@ export class SampleBlocks {
     const offset = position % this.blockSamples;
     if (offset + samples.length <= this.blockSamples) {
       // the usual packet: inside one block, written without a view per call
-      this.blocks[(position - offset) / this.blockSamples].set(samples, offset);
+      this.block((position - offset) / this.blockSamples).set(samples, offset);
       return;
     }
     let done = 0;
     while (done < samples.length) {
       const at = position + done;
-      const block = this.blocks[Math.floor(at / this.blockSamples)];
+      const block = this.block(Math.floor(at / this.blockSamples));
       const within = at % this.blockSamples;
       const count = Math.min(samples.length - done, this.blockSamples - within);
       block.set(samples.subarray(done, done + count), within);
@@ -57,7 +77,7 @@ export class SampleBlocks {
       const index = Math.floor(at / this.blockSamples);
       const offset = at % this.blockSamples;
       const count = Math.min(to - at, this.blockSamples - offset);
-      if (index < this.blocks.length) this.blocks[index].fill(0, offset, offset + count);
+      if (index < this.blocks.length) this.block(index).fill(0, offset, offset + count);
       at += count;
     }
   }
@@ -72,8 +92,8 @@ export class SampleBlocks {
       const sourceOffset = from % this.blockSamples;
       const targetOffset = to % this.blockSamples;
       const count = Math.min(end - from, this.blockSamples - sourceOffset, this.blockSamples - targetOffset);
-      const source = this.blocks[Math.floor(from / this.blockSamples)];
-      const destination = this.blocks[Math.floor(to / this.blockSamples)];
+      const source = this.block(Math.floor(from / this.blockSamples));
+      const destination = this.block(Math.floor(to / this.blockSamples));
       if (source === destination) source.copyWithin(targetOffset, sourceOffset, sourceOffset + count);
       else destination.set(source.subarray(sourceOffset, sourceOffset + count), targetOffset);
       from += count;
@@ -90,10 +110,16 @@ export class SampleBlocks {
       const index = Math.floor(at / this.blockSamples);
       const offset = at % this.blockSamples;
       const count = Math.min(into.length - done, this.blockSamples - offset);
-      if (index < this.blocks.length) into.set(this.blocks[index].subarray(offset, offset + count), done);
+      if (index < this.blocks.length) into.set(this.block(index).subarray(offset, offset + count), done);
       else into.fill(0, done, done + count);
       done += count;
     }
+  }
+
+  private block(index: number): Int16Array {
+    const block = this.blocks[index];
+    if (!block) throw new RangeError(`samples ${index * this.blockSamples}..${(index + 1) * this.blockSamples} were released (already in the file)`);
+    return block;
   }
 
   private reserve(samples: number): void {
