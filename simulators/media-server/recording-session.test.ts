@@ -9,7 +9,7 @@ import { analyzeRecording, assertRecordingPassed } from '../analysis';
 import { buildRtpPacket, PayloadType, RtpSender, readWav, WatermarkSource } from '../media';
 import { ManualClock } from '../time/manual-clock';
 import { recordingPaths } from './recording-paths';
-import { RecordingSession } from './recording-session';
+import { RecordingSession, RecordingSessionOptions } from './recording-session';
 
 function fakeSocket(): Socket & EventEmitter {
   const socket = new EventEmitter() as Socket & EventEmitter;
@@ -17,21 +17,44 @@ function fakeSocket(): Socket & EventEmitter {
   return socket;
 }
 
-test('a paused recording is padded with silence exactly where the commands arrived, in both channels', async () => {
+type FakeSockets = [Socket & EventEmitter, Socket & EventEmitter];
+
+/** Runs `body` with a fresh recordings root, removed afterwards. */
+async function withRoot(body: (root: string) => Promise<void>): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
   try {
+    await body(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** A session recording under `root` as `id`, fed through fake sockets; options override the defaults. */
+function newSession(root: string, id: string, clock: ManualClock, options: Partial<RecordingSessionOptions> = {}): { session: RecordingSession; sockets: FakeSockets } {
+  const sockets: FakeSockets = [fakeSocket(), fakeSocket()];
+  const session = new RecordingSession({
+    id, session: `s-${id}`, dn: '7001',
+    parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
+    paths: recordingPaths(root, id), clock, mediaSockets: sockets, maxDriftMs: 60,
+    ...options,
+  });
+  return { session, sockets };
+}
+
+/** One watermark sender per label, stream ids `streamIds`, into the session's sockets. */
+function watermarkSenders(clock: ManualClock, sockets: FakeSockets, streamIds: [number, number], law: 'mulaw' | 'alaw'): RtpSender[] {
+  return streamIds.map((streamId, label) => new RtpSender({
+    clock, ssrc: 1000 * streamIds[0] + label, payloadType: law === 'mulaw' ? PayloadType.PCMU : PayloadType.PCMA,
+    source: new WatermarkSource(streamId).frameSource(law),
+    transmit: (packet) => sockets[label].emit('message', packet),
+  }));
+}
+
+test('a paused recording is padded with silence exactly where the commands arrived, in both channels', async () => {
+  await withRoot(async (root) => {
     const clock = new ManualClock();
-    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
-    const session = new RecordingSession({
-      id: 'rec-1', session: 's-1', dn: '7001',
-      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
-      paths: recordingPaths(root, 'rec-1'), clock, mediaSockets: sockets, maxDriftMs: 60,
-    });
-    const senders = [21, 22].map((streamId, label) => new RtpSender({
-      clock, ssrc: 1000 + label, payloadType: PayloadType.PCMU,
-      source: new WatermarkSource(streamId).frameSource('mulaw'),
-      transmit: (packet) => sockets[label].emit('message', packet),
-    }));
+    const { session, sockets } = newSession(root, 'rec-1', clock);
+    const senders = watermarkSenders(clock, sockets, [21, 22], 'mulaw');
     clock.advance(7);
     senders.forEach((s) => s.start());
     clock.advance(333);
@@ -59,35 +82,22 @@ test('a paused recording is padded with silence exactly where the commands arriv
     });
     assertRecordingPassed(analysis);
     assert.equal(analysis.verdicts.filter((v) => v.type === 'padding' && v.severity === 'pass').length, 2);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a session stopped before it started leaves no file', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
-  try {
-    const session = new RecordingSession({
-      id: 'rec-2', session: 's-2', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
-      paths: recordingPaths(root, 'rec-2'), clock: new ManualClock(), mediaSockets: [fakeSocket(), fakeSocket()], maxDriftMs: 60,
-    });
+  await withRoot(async (root) => {
+    const { session } = newSession(root, 'rec-2', new ManualClock());
     assert.equal(await session.finish(), undefined);
     assert.equal(existsSync(join(root, 'rec-2.wav')), false);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('RTP fault knobs: dropped packets never reach the session, delayed ones are placed where they finally arrive', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
-  try {
+  await withRoot(async (root) => {
     const clock = new ManualClock();
-    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
     const faults = { dropRtp: true, rtpDelayMs: 0 };
-    const session = new RecordingSession({
-      id: 'rec-3', session: 's-3', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
-      paths: recordingPaths(root, 'rec-3'), clock, mediaSockets: sockets, maxDriftMs: 60, mediaFaults: () => faults,
-    });
+    const { session, sockets } = newSession(root, 'rec-3', clock, { mediaFaults: () => faults });
     session.command('start');
     const source = new WatermarkSource(5).frameSource('mulaw');
     const packet = (index: number) => buildRtpPacket({ payloadType: PayloadType.PCMU, ssrc: 9, sequence: index, timestamp: index * 160, payload: source.payload(index) });
@@ -100,14 +110,11 @@ test('RTP fault knobs: dropped packets never reach the session, delayed ones are
     clock.advance(30);
     assert.equal(session.media[0].received, 1);
     assert.equal(session.tracks[0].length, 30 * 8 + 160, 'placed at its delayed arrival');
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('finish() on a live recording stops it and writes its files once, also when a stop listener calls finish() again', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
-  try {
+  await withRoot(async (root) => {
     const clock = new ManualClock();
     // like dgram: a second close() throws
     const closingSocket = (): Socket & EventEmitter => {
@@ -119,10 +126,7 @@ test('finish() on a live recording stops it and writes its files once, also when
       };
       return socket;
     };
-    const session = new RecordingSession({
-      id: 'rec-4', session: 's-4', dn: '7001', parameters: { connId: 'c', side: 'source', partitions: [] },
-      paths: recordingPaths(root, 'rec-4'), clock, mediaSockets: [closingSocket(), closingSocket()], maxDriftMs: 60,
-    });
+    const { session } = newSession(root, 'rec-4', clock, { mediaSockets: [closingSocket(), closingSocket()] });
     // FakeMediaServer finishes a session when its stop event comes (finishedOf)
     const fromListener: Promise<unknown>[] = [];
     session.onCommand((event) => {
@@ -136,26 +140,14 @@ test('finish() on a live recording stops it and writes its files once, also when
     assert.equal(await fromListener[0], metadata, 'the listener got the same result');
     assert.equal(readWav(readFileSync(join(root, 'rec-4.wav'))).channels[0].length, 500 * 8);
     assert.ok(existsSync(join(root, 'rec-4.json')));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a long recording goes to its hidden temporary while it runs: memory stays bounded, the file stays exact', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
-  try {
+  await withRoot(async (root) => {
     const clock = new ManualClock();
-    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
-    const session = new RecordingSession({
-      id: 'long-1', session: 's-1', dn: '7001',
-      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
-      paths: recordingPaths(root, 'long-1'), clock, mediaSockets: sockets, maxDriftMs: 60,
-    });
-    const senders = [31, 32].map((streamId, label) => new RtpSender({
-      clock, ssrc: 2000 + label, payloadType: PayloadType.PCMA,
-      source: new WatermarkSource(streamId).frameSource('alaw'),
-      transmit: (packet) => sockets[label].emit('message', packet),
-    }));
+    const { session, sockets } = newSession(root, 'long-1', clock);
+    const senders = watermarkSenders(clock, sockets, [31, 32], 'alaw');
     senders.forEach((s) => s.start());
     clock.advance(13);
     session.command('start');
@@ -198,28 +190,18 @@ test('a long recording goes to its hidden temporary while it runs: memory stays 
     });
     assertRecordingPassed(analysis);
     assert.equal(analysis.verdicts.filter((v) => v.type === 'padding' && v.severity === 'pass').length, 2 * pauses.length);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a failed write while recording fails the recording at its end and leaves no file behind', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gir-session-'));
-  try {
+  await withRoot(async (root) => {
     const clock = new ManualClock();
-    const sockets: [Socket & EventEmitter, Socket & EventEmitter] = [fakeSocket(), fakeSocket()];
     writeFileSync(join(root, 'blocked'), 'a file where the recording directory should be');
     const directory = join(root, 'blocked', 'sub');
-    const session = new RecordingSession({
-      id: 'fail-1', session: 's-1', dn: '7001',
-      parameters: { connId: '00a1b2c3d4e5f607', side: 'destination', partitions: [] },
+    const { session, sockets } = newSession(root, 'fail-1', clock, {
       paths: { directory, wav: join(directory, 'fail-1.wav'), metadata: join(directory, 'fail-1.json') },
-      clock, mediaSockets: sockets, maxDriftMs: 60,
     });
-    const sender = new RtpSender({
-      clock, ssrc: 3000, payloadType: PayloadType.PCMU, source: new WatermarkSource(41).frameSource('mulaw'),
-      transmit: (packet) => sockets[0].emit('message', packet),
-    });
+    const [sender] = watermarkSenders(clock, sockets, [41, 42], 'mulaw');
     sender.start();
     session.command('start');
     clock.advance(6000);
@@ -228,7 +210,5 @@ test('a failed write while recording fails the recording at its end and leaves n
     sender.stop();
     await assert.rejects(session.finish(), /ENOTDIR|EEXIST/);
     assert.deepEqual(readdirSync(root), ['blocked']);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
