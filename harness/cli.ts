@@ -20,7 +20,7 @@ commands:
   run [--profile <file>] [--tags <expr>] [--parallel N] [other cucumber-js args]
         run the conformance suite; without --profile, the reference self-test of both roles.
         Writes reports/ (cucumber.html, junit.xml, messages.ndjson, conformance.json/.html).
-        Exit 0: no scenario failed; 1: a scenario failed; 2: the run could not be made.
+        Exit 0: no scenario failed; 1: a scenario failed or none matched; 2: the run could not be made.
   provision-sheet --profile <file>
         print (Markdown) the DNs, options and addresses an external SUT must be configured with.
   certificate

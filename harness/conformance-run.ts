@@ -77,8 +77,11 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
     else if (status === 'failed') scenarios.failed++;
     else scenarios.skipped++;
   }
+  // A filter that matches nothing (a misspelt tag) must not pass a gate with nothing checked.
+  const nothingRan = results.statuses.size === 0;
+  if (nothingRan) console.error(`gir-conformance: no scenario matched ${cucumberArgs.length ? `"${cucumberArgs.join(' ')}"` : 'this run'}: nothing was checked`);
   // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
-  const failed = cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
+  const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
   return { exitCode: failed ? 1 : 0, scenarios, report };
 }

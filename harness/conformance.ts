@@ -1,7 +1,7 @@
 /**
  * `npm run conformance -- [cucumber args]`: the conformance suite against the SUT of GIR_PROFILE,
  * or, with no GIR_PROFILE, the reference self-test of every role. Exit 0: no scenario failed;
- * 1: a scenario failed; 2: the run could not be made (the one line says why).
+ * 1: a scenario failed, or none matched the filters; 2: the run could not be made (the one line says why).
  */
 import { ProfileError } from '../profiles/load-profile';
 import { runConformance, summaryLine } from './conformance-run';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   Runs the conformance suite and writes reports/ (cucumber.html, junit.xml, messages.ndjson,
   conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
   Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
+  Exit 0: no scenario failed; 1: a scenario failed, or no scenario matched; 2: the run could not start.
   Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK.`);
     return;
   }
