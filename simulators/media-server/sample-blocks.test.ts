@@ -77,3 +77,17 @@ test('releaseBefore gives back whole blocks before a sample; touching them after
   assert.equal(blocks.heldSamples, 30);
   blocks.release();
 });
+
+test('after releaseBefore, a write far ahead allocates no block for the released span it skips', () => {
+  const blocks = new SampleBlocks(10);
+  blocks.set(new Int16Array(5).fill(1), 0);
+  blocks.releaseBefore(45); // the file holds samples 0..40; nothing was written to 10..45
+  assert.equal(blocks.heldSamples, 0);
+  blocks.set(new Int16Array([2]), 47);
+  assert.equal(blocks.heldSamples, 10, 'only the block of sample 47');
+  const around = new Int16Array(10);
+  blocks.read(40, around);
+  assert.deepEqual([...around], [0, 0, 0, 0, 0, 0, 0, 2, 0, 0]);
+  assert.throws(() => blocks.read(35, new Int16Array(1)), /released/);
+  blocks.release();
+});

@@ -14,6 +14,8 @@ export class SampleBlocks {
   private readonly blocks: (Int16Array | undefined)[] = [];
   private readonly pool: BlockPool;
   private released = false;
+  /** Blocks before this index are released (their samples are in the file): never allocated again. */
+  private releasedBlocks = 0;
 
   constructor(readonly blockSamples: number) {
     if (!Number.isInteger(blockSamples) || blockSamples < 1) throw new RangeError(`block size ${blockSamples} is not a positive integer`);
@@ -28,7 +30,8 @@ export class SampleBlocks {
 
   /** Hands back every block wholly before `sample`: nothing there is read or written again. */
   releaseBefore(sample: number): void {
-    const end = Math.min(Math.floor(sample / this.blockSamples), this.blocks.length);
+    this.releasedBlocks = Math.max(this.releasedBlocks, Math.floor(sample / this.blockSamples));
+    const end = Math.min(this.releasedBlocks, this.blocks.length);
     for (let i = 0; i < end; i++) {
       const block = this.blocks[i];
       if (!block) continue;
@@ -124,7 +127,9 @@ export class SampleBlocks {
 
   private reserve(samples: number): void {
     this.checkLive();
-    while (this.capacity < samples) this.blocks.push(this.pool.take());
+    // A span nothing was written to (a long pause) is not allocated just to be released: before the
+    // released point it stays unallocated.
+    while (this.capacity < samples) this.blocks.push(this.blocks.length < this.releasedBlocks ? undefined : this.pool.take());
   }
 
   private checkLive(): void {
