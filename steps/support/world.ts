@@ -1,6 +1,6 @@
 import { IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { Pickle } from '@cucumber/messages';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadedProfile } from '../../profiles/load-profile';
 import { DirectoryEntry, SutRole, Tolerances } from '../../profiles/profile-schema';
@@ -90,9 +90,16 @@ export class GirWorld extends World {
     return this.recorderStage;
   }
 
-  /** Attaches the recording's plot (SVG) to the report: waveform per channel, pauses, findings. */
+  /**
+   * Attaches the recording's plot (SVG: waveform per channel, pauses, findings) and saves it with the
+   * scenario's evidence. Attached as bytes, which Cucumber encodes base64: cucumber.html shows only
+   * base64 images, and says it "couldn't display" a plain-text SVG.
+   */
   attachRecordingPlot(analysis: RecordingAnalysis, samples: readonly Int16Array[], title: string, channelLabels: string[]): void {
-    this.attach(renderRecordingSvg(analysis, { samples, title, channelLabels }), { mediaType: 'image/svg+xml', fileName: 'recording.svg' });
+    const svg = renderRecordingSvg(analysis, { samples, title, channelLabels });
+    const fileName = `plot-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.svg`;
+    writeFileSync(join(this.artifactsDir, fileName), svg);
+    this.attach(Buffer.from(svg, 'utf8'), { mediaType: 'image/svg+xml', fileName });
   }
 
   /** The directory entry of a role; a role the profile lacks is an error naming the profile. */
