@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunResults, RunResults } from '../report/run-results';
+import { SCENARIOS_DIR } from '../report/scenario-evidence';
 import { runChild } from './run-child';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -13,7 +14,8 @@ export interface CucumberRun {
 /**
  * Runs cucumber-js (config: cucumber.js) in a child process with its reports in `reportsDir`, and
  * reads back what every scenario did. A run that wrote no message stream is an error: it means
- * cucumber could not start, which must never pass as "no scenario failed".
+ * cucumber could not start, which must never pass as "no scenario failed". The evidence folder
+ * (reportsDir/scenarios) is emptied first, so what it holds belongs to the reports beside it.
  */
 export async function runCucumberProcess(options: {
   args: string[];
@@ -24,6 +26,7 @@ export async function runCucumberProcess(options: {
 }): Promise<CucumberRun> {
   mkdirSync(options.reportsDir, { recursive: true });
   for (const file of ['messages.ndjson', 'cucumber.html', 'junit.xml']) rmSync(join(options.reportsDir, file), { force: true });
+  rmSync(join(options.reportsDir, SCENARIOS_DIR), { recursive: true, force: true });
   const child = await runChild(process.execPath, [join(PROJECT_ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), ...options.args], {
     cwd: PROJECT_ROOT,
     env: { ...options.env, GIR_REPORTS_DIR: options.reportsDir },

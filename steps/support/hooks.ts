@@ -1,6 +1,8 @@
 import { After, Before, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeEvidenceManifest } from '../../harness/report/scenario-evidence';
+import { astLineIndex, pickleKey } from '../../harness/report/scenario-key';
 import './world'; // registers the World constructor (the import below is type-only)
 import type { GirWorld } from './world';
 
@@ -12,22 +14,30 @@ Before(function (this: GirWorld, { pickle }) {
 });
 
 /**
- * Teardown always runs, newest resource first; on failure the SIP ladder is attached, the full
- * trace written beside the scenario's artifacts (recordings, metadata) under reports/scenarios/,
- * which are kept; on success they are removed unless GIR_KEEP_ARTIFACTS=1.
+ * Teardown always runs, newest resource first. The scenario's evidence folder under
+ * reports/scenarios/ (recordings, metadata, plots) is kept on failure, with the SIP ladder (also
+ * attached) and the full trace, and always with GIR_KEEP_ARTIFACTS=1; otherwise it is removed. A
+ * kept folder gets a manifest naming the scenario attempt, by which the reports link to it.
  */
-After(async function (this: GirWorld, { result }) {
+After(async function (this: GirWorld, { result, pickle, gherkinDocument, testCaseStartedId }) {
   const failed = result?.status !== Status.PASSED;
   try {
     await this.disposers.drain();
   } finally {
-    if (failed && this.artifactsDir) {
-      // The whole trace goes to a file (it would flood the console); the report gets the ladder.
-      const tracePath = join(this.artifactsDir, 'sip-trace.txt');
-      writeFileSync(tracePath, this.trace?.toString() ?? '');
-      this.attach(this.trace?.summary() || '(no SIP messages)', { mediaType: 'text/plain', fileName: 'sip-ladder.txt' });
-      this.log(`artifacts kept in ${this.artifactsDir} (full SIP trace: ${tracePath})`);
-    } else if (process.env.GIR_KEEP_ARTIFACTS !== '1' && this.artifactsDir) {
+    if (!this.artifactsDir) {
+      // setUp never ran: nothing to keep
+    } else if (failed || process.env.GIR_KEEP_ARTIFACTS === '1') {
+      if (failed) {
+        // The whole trace goes to a file (it would flood the console); the report gets the ladder.
+        const ladder = this.trace?.summary() || '(no SIP messages)';
+        writeFileSync(join(this.artifactsDir, 'sip-ladder.txt'), `${ladder}\n`);
+        writeFileSync(join(this.artifactsDir, 'sip-trace.txt'), this.trace?.toString() ?? '');
+        this.attach(ladder, { mediaType: 'text/plain', fileName: 'sip-ladder.txt' });
+        this.log(`artifacts kept in ${this.artifactsDir}`);
+      }
+      const key = pickleKey(pickle, astLineIndex(gherkinDocument));
+      writeEvidenceManifest(this.artifactsDir, { key, name: pickle.name, testCaseStartedId, status: result?.status ?? 'UNKNOWN' });
+    } else {
       rmSync(this.artifactsDir, { recursive: true, force: true });
     }
   }
