@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_PROFILE_PATH, LoadedProfile, loadProfile } from '../profiles/load-profile';
 import { loadCatalogue } from './requirements/catalogue';
 import { SutRole } from './requirements/requirement';
 import { buildConformanceReport, ConformanceReport, ConformanceRun } from './report/conformance-report';
 import { renderConformanceHtml } from './report/conformance-html';
 import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
+import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { TestCounts } from './lib/test-counts';
 
@@ -15,6 +16,8 @@ export const DEFAULT_PROFILE_PATHS = [DEFAULT_PROFILE_PATH, join(ROOT, 'profiles
 
 export interface ConformanceOutcome {
   exitCode: number;
+  /** Where the reports were written (GIR_REPORTS_DIR, default reports/). */
+  reportsDir: string;
   scenarios: TestCounts;
   report: ConformanceReport;
 }
@@ -40,12 +43,13 @@ export function roleTagExpression(roles: SutRole[]): string | undefined {
 
 /**
  * Runs Cucumber once over the scenarios of every role of the run (the World picks each scenario's
- * profile by its role), then writes reports/conformance.json and .html from the message stream.
+ * profile by its role), then writes reports/conformance.json and .html from the message stream and
+ * the evidence the scenarios kept under reports/scenarios/. GIR_REPORTS_DIR moves reports/.
  */
 export async function runConformance(cucumberArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
   const roles = profiles.map((p) => p.profile.sut.role);
-  const reports = join(ROOT, 'reports');
+  const reports = env.GIR_REPORTS_DIR ? resolve(env.GIR_REPORTS_DIR) : join(ROOT, 'reports');
   for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
   const roleTags = roleTagExpression(roles);
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
@@ -68,6 +72,8 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
     catalogue: loadCatalogue(),
     scenarios: loadFeatureScenarios(ROOT),
     statuses: results.statuses,
+    failures: results.failures,
+    evidence: evidenceOfFinalAttempts(results.attempts, reports),
   });
   writeFileSync(join(reports, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(reports, 'conformance.html'), renderConformanceHtml(report));
@@ -81,9 +87,20 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   const nothingRan = results.statuses.size === 0;
   if (nothingRan) console.error(`gir-conformance: no scenario matched ${cucumberArgs.length ? `"${cucumberArgs.join(' ')}"` : 'this run'}: nothing was checked`);
   // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
-  const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
+  const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0 || report.summary.inconclusive > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
-  return { exitCode: failed ? 1 : 0, scenarios, report };
+  return { exitCode: failed ? 1 : 0, reportsDir: reports, scenarios, report };
+}
+
+/** By scenario key, the evidence folder of its final attempt (an earlier attempt's is not its). */
+function evidenceOfFinalAttempts(attempts: Map<string, string>, reportsDir: string): Map<string, EvidenceFile[]> {
+  const byAttempt = readScenarioEvidence(reportsDir);
+  const evidence = new Map<string, EvidenceFile[]>();
+  for (const [key, attempt] of attempts) {
+    const files = byAttempt.get(attempt);
+    if (files) evidence.set(key, files);
+  }
+  return evidence;
 }
 
 /** Profile paths inside the project are reported relative to it, so reports compare across machines. */
@@ -94,5 +111,5 @@ function displayPath(path: string): string {
 
 export function summaryLine(report: ConformanceReport): string {
   const s = report.summary;
-  return `requirements: ${s.passed} passed, ${s.failed} failed, ${s.notRun} notRun, ${s.notApplicable} notApplicable, ${s.uncovered} uncovered (reports/conformance.html)`;
+  return `requirements: ${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive, ${s.notRun} notRun, ${s.notApplicable} notApplicable, ${s.uncovered} uncovered (reports/conformance.html)`;
 }

@@ -1,7 +1,7 @@
 import { ConformanceReport, isCertifiable, RequirementStatus } from './conformance-report';
 
 const COLOURS: Record<RequirementStatus, string> = {
-  passed: '#1a7f37', failed: '#cf222e', notRun: '#9a6700', notApplicable: '#57606a', uncovered: '#8250df',
+  passed: '#1a7f37', failed: '#cf222e', inconclusive: '#bc4c00', notRun: '#9a6700', notApplicable: '#57606a', uncovered: '#8250df',
 };
 
 function escapeHtml(text: string): string {
