@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages, as binary:package. NEEDED: the tests call them (a failed install stops here).
 # WANTED: only benchmarks call them (a failed install is a warning; those benchmarks say what is missing).
-APT_NEEDED=()
+# chromium: the report tests open cucumber.html and conformance.html in it (playwright-core drives it).
+APT_NEEDED=(chromium:chromium)
 APT_WANTED=(ffmpeg:ffmpeg)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
