@@ -7,9 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadProfile, ProfileError } from '../profiles/load-profile';
-import { runConformance, summaryLine } from './conformance-run';
+import { closingLines, runConformance, summaryLine } from './conformance-run';
 import { PROJECT_ROOT } from './lib/cucumber-process';
-import { formatCounts } from './lib/test-counts';
 import { ConformanceReport, isCertifiable } from './report/conformance-report';
 import { renderConformanceHtml } from './report/conformance-html';
 import { renderProvisionSheet } from './provision-sheet';
@@ -20,14 +19,16 @@ commands:
   run [--profile <file>] [--tags <expr>] [--parallel N] [other cucumber-js args]
         run the conformance suite; without --profile, the reference self-test of both roles.
         Writes reports/ (cucumber.html, junit.xml, messages.ndjson, conformance.json/.html).
-        Exit 0: no scenario failed; 1: a scenario failed or none matched; 2: the run could not be made.
+        Exit 0: every scenario passed; 1: a scenario failed or was inconclusive, or none matched;
+        2: the run could not be made.
   provision-sheet --profile <file>
         print (Markdown) the DNs, options and addresses an external SUT must be configured with.
   certificate
         re-render reports/conformance.html from reports/conformance.json; exit 0 when the
         report certifies (every requirement passed or not applicable), 1 otherwise.
 
-environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK, GIR_KEEP_ARTIFACTS=1`;
+environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK, GIR_KEEP_ARTIFACTS=1,
+  GIR_REPORTS_DIR`;
 
 /** Takes `--profile <file>` out of the arguments (the rest go to cucumber unchanged). */
 function takeProfile(args: string[]): string | undefined {
@@ -50,8 +51,7 @@ async function main(): Promise<number> {
     case 'run': {
       const profile = takeProfile(args);
       const outcome = await runConformance(args, profile ? { ...process.env, GIR_PROFILE: profile } : process.env);
-      console.log(summaryLine(outcome.report));
-      console.log(formatCounts(outcome.scenarios));
+      console.log(closingLines(outcome).join('\n'));
       return outcome.exitCode;
     }
     case 'provision-sheet': {

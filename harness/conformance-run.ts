@@ -8,7 +8,8 @@ import { renderConformanceHtml } from './report/conformance-html';
 import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
 import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
-import { TestCounts } from './lib/test-counts';
+import { formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
+import { formatRunSummary } from './report/run-summary';
 
 const ROOT = PROJECT_ROOT;
 /** The profiles of the reference self-test, one per role (the recorder role comes with its profile). */
@@ -77,11 +78,14 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   });
   writeFileSync(join(reports, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(reports, 'conformance.html'), renderConformanceHtml(report));
-  const scenarios: TestCounts = { passed: 0, failed: 0, skipped: 0 };
+  const scenarios: TestCounts = { ...NO_TESTS };
   for (const status of results.statuses.values()) {
     if (status === 'passed') scenarios.passed++;
-    else if (status === 'failed' || status === 'inconclusive') scenarios.failed++; // a test that did not pass
-    else scenarios.skipped++;
+    else if (status === 'failed') scenarios.failed++;
+    else if (status === 'inconclusive') {
+      scenarios.failed++; // a test that did not pass, whoever is to blame
+      scenarios.inconclusive++;
+    } else scenarios.skipped++;
   }
   // A filter that matches nothing (a misspelt tag) must not pass a gate with nothing checked.
   const nothingRan = results.statuses.size === 0;
@@ -107,6 +111,18 @@ function evidenceOfFinalAttempts(attempts: Map<string, string>, reportsDir: stri
 function displayPath(path: string): string {
   const inside = relative(ROOT, path);
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
+
+/**
+ * How a conformance run ends on the console: the run summary, the requirement counts, how many
+ * of the failed were inconclusive (only when some were), and `N passed, N failed` last.
+ */
+export function closingLines(outcome: ConformanceOutcome): string[] {
+  const inconclusive = formatInconclusive(outcome.scenarios);
+  return [
+    '', formatRunSummary(outcome.report, outcome.reportsDir), summaryLine(outcome.report),
+    ...(inconclusive ? [inconclusive] : []), formatCounts(outcome.scenarios),
+  ];
 }
 
 export function summaryLine(report: ConformanceReport): string {

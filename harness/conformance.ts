@@ -1,11 +1,11 @@
 /**
  * `npm run conformance -- [cucumber args]`: the conformance suite against the SUT of GIR_PROFILE,
- * or, with no GIR_PROFILE, the reference self-test of every role. Exit 0: no scenario failed;
- * 1: a scenario failed, or none matched the filters; 2: the run could not be made (the one line says why).
+ * or, with no GIR_PROFILE, the reference self-test of every role. Exit 0: every scenario passed;
+ * 1: a scenario failed or was inconclusive, or none matched the filters; 2: the run could not be made
+ * (the one line says why).
  */
 import { ProfileError } from '../profiles/load-profile';
-import { runConformance, summaryLine } from './conformance-run';
-import { formatCounts } from './lib/test-counts';
+import { closingLines, runConformance } from './conformance-run';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -13,13 +13,17 @@ async function main(): Promise<void> {
   Runs the conformance suite and writes reports/ (cucumber.html, junit.xml, messages.ndjson,
   conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
   Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
-  Exit 0: no scenario failed; 1: a scenario failed, or no scenario matched; 2: the run could not start.
-  Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK.`);
+  Ends with counts per requirement family, the report paths, one line per failed or inconclusive
+  scenario (its IDs and first failing check), then "N passed, N failed" (inconclusive among the failed).
+  Evidence of failed scenarios: reports/scenarios/ (emptied at the start of each run).
+  Exit 0: every scenario passed; 1: a scenario failed or was inconclusive, or no scenario matched;
+  2: the run could not start.
+  Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK,
+  GIR_KEEP_ARTIFACTS=1 (keep every scenario's evidence, not only failed ones'), GIR_REPORTS_DIR (default reports).`);
     return;
   }
   const outcome = await runConformance(process.argv.slice(2));
-  console.log(summaryLine(outcome.report));
-  console.log(formatCounts(outcome.scenarios));
+  console.log(closingLines(outcome).join('\n'));
   process.exitCode = outcome.exitCode;
 }
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const report = await runMutants(args, { parallel });
   const killed = report.mutants.filter((m) => m.killed).length;
   console.log(`\nmutants: ${killed}/${report.mutants.length} killed, score ${report.score.toFixed(2)} (reports/mutants.json)`);
-  console.log(formatCounts({ passed: killed, failed: report.mutants.length - killed, skipped: 0 }));
+  console.log(formatCounts({ passed: killed, failed: report.mutants.length - killed, skipped: 0, inconclusive: 0 }));
   process.exitCode = killed === report.mutants.length ? 0 : 1;
 }
 

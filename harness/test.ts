@@ -5,7 +5,8 @@
  */
 import { ProfileError } from '../profiles/load-profile';
 import { runConformance, summaryLine } from './conformance-run';
-import { addCounts, formatCounts, TestCounts } from './lib/test-counts';
+import { addCounts, formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
+import { formatRunSummary } from './report/run-summary';
 import { runUnitTests } from './lib/unit-runner';
 import { runMutants } from './mutants-run';
 
@@ -17,14 +18,16 @@ async function main(): Promise<void> {
 
   const conformance = await runConformance([]);
   stages.push(['conformance scenarios', conformance.scenarios]);
-  console.log(`\n== conformance: ${summaryLine(conformance.report)}`);
+  console.log(`\n== conformance\n${formatRunSummary(conformance.report, conformance.reportsDir)}\n${summaryLine(conformance.report)}`);
 
   const mutants = await runMutants([], { parallel: 2 });
   const killed = mutants.mutants.filter((m) => m.killed).length;
-  stages.push(['mutants killed', { passed: killed, failed: mutants.mutants.length - killed, skipped: 0 }]);
+  stages.push(['mutants killed', { passed: killed, failed: mutants.mutants.length - killed, skipped: 0, inconclusive: 0 }]);
 
-  const total = stages.reduce((sum, [, counts]) => addCounts(sum, counts), { passed: 0, failed: 0, skipped: 0 });
+  const total = stages.reduce((sum, [, counts]) => addCounts(sum, counts), NO_TESTS);
   for (const [name, counts] of stages) console.log(`   ${name}: ${formatCounts(counts)}`);
+  const inconclusive = formatInconclusive(total);
+  if (inconclusive) console.log(inconclusive);
   console.log(formatCounts(total));
   process.exitCode = total.failed > 0 ? 1 : 0;
 }

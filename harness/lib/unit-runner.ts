@@ -15,7 +15,7 @@ export const UNIT_TEST_ROOTS = ['simulators', 'sut', 'steps', 'harness', 'profil
  */
 export async function runUnitTests(cwd: string, nameFilter?: string): Promise<TestCounts> {
   const files = findFiles(cwd, UNIT_TEST_ROOTS, '.test.ts');
-  if (files.length === 0) return { passed: 0, failed: 1, skipped: 0 };
+  if (files.length === 0) return { passed: 0, failed: 1, skipped: 0, inconclusive: 0 };
   mkdirSync(join(cwd, 'reports'), { recursive: true });
   const tapPath = join(cwd, 'reports', 'unit.tap');
   const args = [
@@ -28,7 +28,7 @@ export async function runUnitTests(cwd: string, nameFilter?: string): Promise<Te
   ];
   const result = await runChild(process.execPath, args, { cwd });
   const counts = parseTapSummary(readFileSync(tapPath, 'utf8'));
-  if (!counts) return { passed: 0, failed: 1, skipped: 0 };
+  if (!counts) return { passed: 0, failed: 1, skipped: 0, inconclusive: 0 };
   if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
 }
@@ -45,5 +45,6 @@ export function parseTapSummary(tap: string): TestCounts | undefined {
     passed: pass,
     failed: fail + (read('cancelled') ?? 0),
     skipped: (read('skipped') ?? 0) + (read('todo') ?? 0),
+    inconclusive: 0,
   };
 }
