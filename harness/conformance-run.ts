@@ -47,7 +47,11 @@ export function roleTagExpression(roles: SutRole[]): string | undefined {
  * profile by its role), then writes reports/conformance.json and .html from the message stream and
  * the evidence the scenarios kept under reports/scenarios/. GIR_REPORTS_DIR moves reports/.
  */
-export async function runConformance(cucumberArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<ConformanceOutcome> {
+export async function runConformance(
+  cucumberArgs: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: { /** Cucumber's console output to <reports>/console.log instead of the terminal. */ quiet?: boolean } = {},
+): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
   const roles = profiles.map((p) => p.profile.sut.role);
   const reports = env.GIR_REPORTS_DIR ? resolve(env.GIR_REPORTS_DIR) : join(ROOT, 'reports');
@@ -59,6 +63,7 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
     args: [...(roleTags ? ['--tags', roleTags] : []), ...cucumberArgs],
     reportsDir: reports,
     env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole) },
+    quiet: options.quiet,
   });
   const runs: ConformanceRun[] = profiles.map((p) => ({
     role: p.profile.sut.role,
