@@ -38,3 +38,13 @@ test('recording plot: one waveform row per channel, pause shaded, silence and a 
   const closed = (svg.match(/<\/(rect|path|g|text|title|line|svg)>/g) ?? []).length;
   assert.equal(opened, closed);
 });
+
+test('recording plot: a channel label "channel 1: agent (label 1)" takes two lines, so it stays left of the waveform', () => {
+  const rec = buildSyntheticRecording({
+    law: 'alaw', durationMs: 500, recordingStartMs: 0, senderStartMs: 0, channelCount: 1,
+    streams: [{ streamId: 1, channel: 0, label: 'agent' }], pauses: [], leaks: [],
+  });
+  const analysis = analyzeRecording({ channels: rec.channels, streams: rec.streams, expectedPauses: [], recording: { startMs: 0 } });
+  const svg = renderRecordingSvg(analysis, { samples: rec.channels, channelLabels: ['channel 1: agent & co (label 1)'] });
+  assert.match(svg, /<text x="8" y="[\d.]+"><tspan x="8" dy="0">channel 1:<\/tspan><tspan x="8" dy="14">agent &amp; co \(label 1\)<\/tspan><\/text>/);
+});

@@ -74,7 +74,7 @@ export function renderRecordingSvg(analysis: RecordingAnalysis, options: Recordi
     const label = options.channelLabels?.[timeline.channel] ?? `channel ${timeline.channel}`;
     parts.push(
       `<rect x="${MARGIN_LEFT}" y="${top}" width="${plotWidth}" height="${rowHeight}" fill="none" stroke="#cccccc"/>`,
-      text(8, middle + 4, label),
+      channelLabel(label, middle),
       waveform(options.samples[timeline.channel], top, rowHeight, plotWidth, x),
     );
     for (const segment of timeline.segments) parts.push(segmentBar(segment, top + rowHeight + 2, x, analysis));
@@ -173,6 +173,17 @@ function legend(y: number, plotWidth: number): string {
       return `<rect x="${f(px)}" y="${py - 9}" width="12" height="10" fill="${colour}" fill-opacity="${opacity}"/>${text(px + 16, py, label)}`;
     })
     .join('\n');
+}
+
+/**
+ * A channel's name left of its row, "channel 1:" over "agent (label 1)": on one line a label such
+ * as "channel 1: agent (label 1)" ran into the waveform.
+ */
+function channelLabel(label: string, middle: number): string {
+  const split = label.indexOf(': ');
+  if (split < 0) return text(8, middle + 4, label);
+  const lines = [label.slice(0, split + 1), label.slice(split + 2)];
+  return `<text x="8" y="${f(middle - 3)}">${lines.map((line, i) => `<tspan x="8" dy="${i === 0 ? 0 : 14}">${esc(line)}</tspan>`).join('')}</text>`;
 }
 
 function text(px: number, py: number, content: string, attributes = ''): string {
