@@ -50,7 +50,7 @@ function attentionItem(requirement: RequirementResult, scenario: ScenarioResult)
   const failure = scenario.failure;
   return `<li id="${anchorOf(requirement, scenario)}" data-status="${requirement.status}" data-owner="${owners(requirement)}">
 <p><b>${requirement.id}</b> ${badge(scenario.status)} <b>${escapeHtml(scenario.name)}</b> <small class="muted">(${escapeHtml(whereOf(scenario))})</small></p>
-<p class="check">${failure ? inlineMarkdown(failure.check) : 'no failing step was recorded'}</p>
+<p class="check ${scenario.status}">${failure ? inlineMarkdown(failure.check) : 'no failing step was recorded'}</p>
 ${failure ? `<p><small class="muted">at step: ${escapeHtml(failure.step)}</small></p>` : ''}
 <p>evidence: ${evidenceLinks(scenario.evidence)}</p>
 ${failure && failure.message !== failure.check ? `<details><summary>whole message</summary><pre>${escapeHtml(failure.message)}</pre></details>` : ''}
@@ -121,11 +121,11 @@ export function renderConformanceHtml(report: ConformanceReport): string {
 <html lang="en"><head><meta charset="utf-8"><title>GIR conformance — ${escapeHtml(verdict)} — ${escapeHtml(report.runs.map((r) => r.sut.name).join(', '))}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#1f2328;max-width:110em}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #d0d7de;padding:6px;vertical-align:top;text-align:left}
+td,th{border-bottom:1px solid #d0d7de;padding:6px;vertical-align:top;text-align:left}td:first-child{white-space:nowrap}
 .badge{color:#fff;border-radius:4px;padding:1px 6px;font-size:.85em;white-space:nowrap}
 .verdict{font-size:1.25em;padding:.6em .8em;border-radius:6px;color:#fff;user-select:all}
 code{background:#eff1f3;border-radius:4px;padding:0 4px;font-size:.9em}pre{background:#f6f8fa;padding:8px;overflow:auto;white-space:pre-wrap}
-.check{font-family:ui-monospace,monospace;font-size:.9em;color:#82071e}.muted{color:#57606a}
+.check{font-family:ui-monospace,monospace;font-size:.9em;color:#82071e}.check.inconclusive{color:#953800}.muted{color:#57606a}
 .attention li{margin-bottom:1em}.attention p{margin:.2em 0}.scenario{margin-bottom:.4em}
 .filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #d0d7de}.filters label{margin-right:.4em;white-space:nowrap}
 </style></head><body>
@@ -135,7 +135,7 @@ code{background:#eff1f3;border-radius:4px;padding:0 4px;font-size:.9em}pre{backg
 <p class="muted">Evidence links point into <code>scenarios/</code> beside this page: copy that folder with the page to keep them.</p>
 ${filters(report)}
 ${attentionSection(report, 'failed', 'Failed', 'The system under test did not do what the requirement says. Each entry: the first check that failed, the scenario, and its evidence.')}
-${attentionSection(report, 'inconclusive', 'Inconclusive — the SUT is not blamed', 'The harness itself was too late to judge these checks (e.g. it sent audio late under load). Nothing here counts against the SUT, but the requirement is not passed either: run it again on a less loaded machine.')}
+${attentionSection(report, 'inconclusive', 'Inconclusive — the SUT is not blamed', 'The harness could not judge these checks: it was itself too late (e.g. it sent audio late under load), or could not observe a recording edge. Nothing here counts against the SUT, but the requirement is not passed either: run it again on a less loaded machine.')}
 <h2>Every requirement</h2>
 <table><thead><tr><th>ID</th><th>status</th><th>owner</th><th>requirement</th><th>scenarios</th></tr></thead><tbody>
 ${report.requirements.map(requirementRow).join('\n')}
