@@ -63,6 +63,7 @@ async function main(): Promise<number> {
     case 'certificate': {
       const reportPath = join(PROJECT_ROOT, 'reports', 'conformance.json');
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport;
+      report.summary.inconclusive ??= 0; // a conformance.json written before that status existed
       writeFileSync(join(PROJECT_ROOT, 'reports', 'conformance.html'), renderConformanceHtml(report));
       console.log(`${summaryLine(report)}\n${isCertifiable(report) ? 'certifiable' : 'not certifiable'}`);
       return isCertifiable(report) ? 0 : 1;
