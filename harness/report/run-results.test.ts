@@ -32,6 +32,11 @@ test('a real cucumber run: an InconclusiveError makes a scenario inconclusive, a
     assert.match(failureOf('harness too late, then a real failure')!.step, /^After hook \(steps\/fixture-steps\.js:\d+\)$/);
     assert.equal(failureOf('harness too late, then a real failure')!.check, 'an instrument recorded an error no step looked at');
     assert.equal(failureOf('recording check failure')!.check, 'time-shift: stream 2 frames 0..99 sit 34.0 ms late');
+    // A subclass is recorded under its own class name: its message prefix still says inconclusive.
+    assert.equal(results.statuses.get(keyOf['cannot judge the evidence']), 'inconclusive');
+    assert.equal(failureOf('cannot judge the evidence')!.check, 'inconclusive: cannot judge: a file that was there before the scenario');
+    assert.equal(results.statuses.get(keyOf['recording check too late to judge']), 'inconclusive');
+    assert.equal(failureOf('recording check too late to judge')!.check, 'padding: pause 1 ends 31 ms late, the harness stalled 28 ms');
     assert.equal(failureOf('undefined step')!.check, 'the step is undefined');
     assert.equal(failureOf('plain failing')!.inconclusive, false);
     assert.equal(failureOf('plain passing'), undefined);
@@ -81,8 +86,10 @@ test('a synthetic message stream: a retry that passes clears the first attempt\'
   assert.equal(retried.attempts.get('features/a.feature:'), 's2');
 });
 
-test('firstCheckOf: the first listed check of a recording check, else the first line', () => {
+test('firstCheckOf: the first listed check of a recording check (a failure before one not judged), else the first line', () => {
   assert.equal(firstCheckOf('recording: 2 channel(s)\n  ✗ time-shift: 34.0 ms late\n  ✗ duration: short'), 'time-shift: 34.0 ms late');
+  assert.equal(firstCheckOf('recording: 2 channel(s)\n  ✗ duration: short\n  ? padding: edge not observed'), 'duration: short');
+  assert.equal(firstCheckOf('inconclusive: recording: 2 channel(s)\n  ? padding: edge not observed'), 'padding: edge not observed');
   assert.equal(firstCheckOf('the recording stopped 1012.0 ms after the hang-up; tolerance.stopMs is 200\n\n+ actual - expected'), 'the recording stopped 1012.0 ms after the hang-up; tolerance.stopMs is 200');
   assert.equal(firstCheckOf(''), '(no message)');
 });

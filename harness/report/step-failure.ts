@@ -18,8 +18,13 @@ export interface StepFailure {
   inconclusive: boolean;
 }
 
-/** The class name of the error a step throws when the harness, not the SUT, stood in the way. */
+/**
+ * The error a step throws when the harness, not the SUT, stood in the way: of this class, whose
+ * message always starts with the prefix. Cucumber records only the thrown class's own name, so a
+ * subclass (e.g. one for "cannot judge" evidence) is known by the prefix.
+ */
 export const INCONCLUSIVE_ERROR = 'InconclusiveError';
+export const INCONCLUSIVE_PREFIX = 'inconclusive: ';
 
 /** Undefined, pending, ambiguous and unknown steps fail a scenario, as REQUIREMENTS.md says. */
 export const FAILING_STATUSES: ReadonlySet<string> = new Set([
@@ -38,17 +43,19 @@ export function stepFailureOf(step: string, result: TestStepResult): StepFailure
     step,
     check: firstCheckOf(message),
     message,
-    inconclusive: result.status === TestStepResultStatus.FAILED && result.exception?.type === INCONCLUSIVE_ERROR,
+    inconclusive: result.status === TestStepResultStatus.FAILED &&
+      (result.exception?.type === INCONCLUSIVE_ERROR || (result.exception?.message?.startsWith(INCONCLUSIVE_PREFIX) ?? false)),
   };
 }
 
 /**
  * The first failing check of a message: a recording check lists its failures as "✗ <check>" lines
- * under a summary line; any other message leads with what was wrong.
+ * and what it could not judge as "? <check>" lines under a summary line; any other message leads
+ * with what was wrong.
  */
 export function firstCheckOf(message: string): string {
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const listed = lines.find((line) => line.startsWith('✗ '));
+  const listed = lines.find((line) => line.startsWith('✗ ')) ?? lines.find((line) => line.startsWith('? '));
   return listed ? listed.slice(2) : lines[0] ?? '(no message)';
 }
 
