@@ -2,6 +2,8 @@ import { analyzeRecording, RecordingAnalysis, Segment, SentStream } from '../../
 import { readWav, PcmAudio } from '../../simulators/media';
 import { ClientRecording } from '../../simulators/recording-client/client-recording';
 import { RecordingParameters } from '../../simulators/gir-msml/recording-headers';
+import { analysisTolerances } from './analysis-tolerances';
+import { harnessInput } from './harness-lateness';
 import type { GirWorld } from './world';
 
 /** A recording the recording client made at the recorder under test, and what came of it. */
@@ -35,8 +37,9 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
     channels: audio.channels,
     streams,
     expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),
-    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs },
-    tolerances: { padEdgeMs: world.tolerance.padEdgeMs },
+    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender' },
+    tolerances: analysisTolerances(world.tolerance),
+    harness: harnessInput(world.tolerance, recording.senders.map((sender, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames: sender.log }))),
   });
   world.attachRecordingPlot(analysis, audio.channels, `recording ${entry.id}`, ['channel 1: party side (label 1)', 'channel 2: other party (label 2)']);
   entry.result = { audio, metadata: files.metadata as Record<string, unknown>, analysis };
