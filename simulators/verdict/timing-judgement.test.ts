@@ -27,6 +27,8 @@ test('beyond the share: clear of the limit by the lateness passes or fails, with
   assert.equal(judgeTiming({ measuredMs: 1, toleranceMs: 200, failed: false, span }, { ...harness, lateness: stalledFor(60) }).verdict, 'pass');
   assert.equal(judgeTiming({ measuredMs: undefined, toleranceMs: 20, failed: true, span }, harness).verdict, 'inconclusive');
   assert.equal(judgeTiming({ measuredMs: undefined, toleranceMs: 20, failed: false, span }, harness).verdict, 'pass');
+  assert.equal(judgeTiming({ measuredMs: 43, toleranceMs: 20, failed: false, span }, harness).verdict, 'inconclusive', 'an excuse that rests on late send times');
+  assert.equal(judgeTiming({ measuredMs: 43, toleranceMs: 20, failed: false, span }, { ...harness, lateness: stalledFor(4) }).verdict, 'pass', 'the same excuse from an exact harness stands');
 });
 
 test('the evidence names late frames of each sender and the worst stall', () => {

@@ -6,7 +6,8 @@
  * early, a late receive stamp makes it look late).
  * - L within `share` of the tolerance T: the instrument counts as exact; the check's own rule stands.
  * - Beyond that, a value passes only when it is within T by more than L, and fails only when it is
- *   beyond T by more than L; in between, the check is inconclusive.
+ *   beyond T by more than L; in between, or when the check's own rule excused a value over T, the
+ *   check is inconclusive.
  * - A check without a magnitude (a missing or leaked frame) that failed is inconclusive; one that
  *   passed stands (lateness can delay or reorder frames, never invent one that matches).
  */
@@ -36,9 +37,8 @@ export function judgeTiming(check: TimingCheck, harness: { lateness: HarnessLate
   if (late <= harness.share * check.toleranceMs) return { verdict: own, lateness };
   if (check.measuredMs === undefined) return { verdict: check.failed ? 'inconclusive' : 'pass', lateness };
   const off = Math.abs(check.measuredMs);
-  if (!check.failed) {
-    const clear = off > check.toleranceMs || off + late <= check.toleranceMs; // over T yet passed: excused by the check's own rule
-    return { verdict: clear ? 'pass' : 'inconclusive', lateness };
-  }
-  return { verdict: off - late > check.toleranceMs ? 'fail' : 'inconclusive', lateness };
+  if (off + late <= check.toleranceMs) return { verdict: 'pass', lateness };
+  // A value over T that the check's own rule excused (a hidden padding edge: no frame was due) rests
+  // on the harness's send times too, so lateness leaves it as open as any other.
+  return { verdict: check.failed && off - late > check.toleranceMs ? 'fail' : 'inconclusive', lateness };
 }
