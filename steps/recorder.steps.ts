@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { assertRecordingPassed, summarizeRecording } from '../simulators/analysis';
-import { recorderResult, segmentsDuring } from './support/client-recording-check';
+import { assertOwnFiles, recorderResult, segmentsDuring } from './support/client-recording-check';
 import { current, openRecording, refusalOf } from './support/recorder-sessions';
 import { sendBarrage, tortureBarrage } from './support/torture-barrage';
 import { talkFor } from './support/waiting';
@@ -163,6 +163,7 @@ Then("the metadata holds the session's parameters, its start and stop and every 
 
 Then('no file of the recording is under its final name yet', async function (this: GirWorld) {
   const entry = current(this);
+  assertOwnFiles(entry);
   const stage = await this.recorderRole();
   const files = stage.filesOf(entry.id, entry.parameters.dest);
   assert.equal(existsSync(files.wav) || existsSync(files.metadata), false, `a file of the live recording ${entry.id} is already under its final name`);

@@ -17,11 +17,15 @@ export async function openRecording(world: GirWorld, overrides: Partial<Recordin
   const stage = await world.recorderRole();
   const { withoutId, ...given } = overrides;
   const parameters: RecordingParameters = { connId: connId(), side: 'destination', partitions: [], ...(withoutId ? {} : { recordId: freshId() }), ...given };
+  // A given id's final names are looked at before the INVITE, a recorder-made id's at its 200 OK:
+  // a file there then is not this session's, and no check may take it for one.
+  const earlierFiles = parameters.recordId === undefined ? [] : stage.existingFilesOf(parameters.recordId, parameters.dest);
   const recording = await stage.client.open({ dn: PARTY_DN, parameters, streamIds: [allocateStreamId(), allocateStreamId()] });
   world.disposers.push(`recording ${parameters.recordId ?? '(recorder id)'}`, () => (recording.stoppedAtMs === undefined ? recording.stop() : undefined));
   const id = parameters.recordId ?? recording.session.recordId;
   if (!id) throw new Error(`the recorder's 200 OK carried no X-Genesys-Record-Id and none was given (SEL-06)`);
-  const entry: RecorderRecording = { recording, id, dn: PARTY_DN, parameters };
+  if (parameters.recordId === undefined) earlierFiles.push(...stage.existingFilesOf(id, parameters.dest));
+  const entry: RecorderRecording = { recording, id, dn: PARTY_DN, parameters, earlierFiles };
   world.recorderRecordings.push(entry);
   return entry;
 }
