@@ -81,11 +81,11 @@ function leaveAsAnEarlierRunWould(dir: string): () => void {
   };
 }
 
-/** The files a failure names as written outside the root: `  <path> (<n> bytes), after the attempt <field> "<value>"`. */
+/** The files a failure names as written outside the root: `  <path> (<n> bytes), written by the attempt <field> "<value>"`. */
 function namedWrites(failure: string): { root: string; writes: { path: string; bytes: number; attempt: string }[] } | undefined {
   const head = /the recorder wrote outside the recordings root (.+):\n/.exec(failure);
   if (!head) return undefined;
-  const writes = [...failure.matchAll(/^\s+(\S+) \((\d+) bytes\), after the attempt (\w+ ".*")$/gm)].map((m) => ({ path: m[1], bytes: Number(m[2]), attempt: m[3] }));
+  const writes = [...failure.matchAll(/^\s+(\S+) \((\d+) bytes\), written by the attempt (\w+ ".*")$/gm)].map((m) => ({ path: m[1], bytes: Number(m[2]), attempt: m[3] }));
   return { root: head[1], writes };
 }
 

@@ -130,10 +130,10 @@ export class EscapeWatch {
     for (const entry of fresh) this.reported.add(entry.path);
     const proven = fresh.filter((e) => e.proven);
     const others = fresh.filter((e) => !e.proven);
-    const list = (items: OutsideEntry[]): string => items.map((e) => `\n  ${e.path} (${sizeOf(e)}), after the attempt ${this.describe()}`).join('');
-    const unproven = `new in ${this.parent} during the attempt, carrying neither ${this.options.escapeName} nor its record id, so not provably the recorder's (left in place):${list(others)}`;
+    const list = (items: OutsideEntry[], how: string): string => items.map((e) => `\n  ${e.path} (${sizeOf(e)}), ${how} the attempt ${this.describe()}`).join('');
+    const unproven = `new in ${this.parent} during the attempt, carrying neither ${this.options.escapeName} nor its record id, so not provably the recorder's (left in place):${list(others, 'during')}`;
     if (proven.length === 0) return new CannotJudgeError(unproven);
-    return new AssertionError({ message: `the recorder wrote outside the recordings root ${this.root}:${list(proven)}${others.length > 0 ? `\nalso ${unproven}` : ''}` });
+    return new AssertionError({ message: `the recorder wrote outside the recordings root ${this.root}:${list(proven, 'written by')}${others.length > 0 ? `\nalso ${unproven}` : ''}` });
   }
 
   /** What the attempt left, and what is done with each entry: the evidence attached before removal. */
