@@ -17,6 +17,8 @@ export interface ConformanceOutcome {
   exitCode: number;
   scenarios: TestCounts;
   report: ConformanceReport;
+  /** Each scenario that ran, by scenario key (file:line), with its status. */
+  statuses: ReadonlyMap<string, string>;
 }
 
 /** A run that cannot start at all (bad profile, two profiles for one role): one clear line, exit 2. */
@@ -42,7 +44,11 @@ export function roleTagExpression(roles: SutRole[]): string | undefined {
  * Runs Cucumber once over the scenarios of every role of the run (the World picks each scenario's
  * profile by its role), then writes reports/conformance.json and .html from the message stream.
  */
-export async function runConformance(cucumberArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<ConformanceOutcome> {
+export async function runConformance(
+  cucumberArgs: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: { quiet?: boolean } = {},
+): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
   const roles = profiles.map((p) => p.profile.sut.role);
   const reports = join(ROOT, 'reports');
@@ -54,6 +60,7 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
     args: [...(roleTags ? ['--tags', roleTags] : []), ...cucumberArgs],
     reportsDir: reports,
     env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole) },
+    quiet: options.quiet,
   });
   const runs: ConformanceRun[] = profiles.map((p) => ({
     role: p.profile.sut.role,
@@ -83,7 +90,7 @@ export async function runConformance(cucumberArgs: string[], env: NodeJS.Process
   // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
   const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
-  return { exitCode: failed ? 1 : 0, scenarios, report };
+  return { exitCode: failed ? 1 : 0, scenarios, report, statuses: results.statuses };
 }
 
 /** Profile paths inside the project are reported relative to it, so reports compare across machines. */

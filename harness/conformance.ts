@@ -6,6 +6,7 @@
 import { ProfileError } from '../profiles/load-profile';
 import { runConformance, summaryLine } from './conformance-run';
 import { formatCounts } from './lib/test-counts';
+import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -13,11 +14,21 @@ async function main(): Promise<void> {
   Runs the conformance suite and writes reports/ (cucumber.html, junit.xml, messages.ndjson,
   conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
   Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
+  --repeat N runs the selection N times and prints per scenario passed/failed/inconclusive counts.
   Exit 0: no scenario failed; 1: a scenario failed, or no scenario matched; 2: the run could not start.
-  Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK.`);
+  Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK,
+  GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each hang-up and pause).`);
     return;
   }
-  const outcome = await runConformance(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const repeat = takeRepeat(args);
+  if (repeat !== undefined) {
+    const repeated = await runRepeated(repeat, args);
+    console.log(formatRepeatTable(repeated));
+    process.exitCode = repeated.exitCode;
+    return;
+  }
+  const outcome = await runConformance(args);
   console.log(summaryLine(outcome.report));
   console.log(formatCounts(outcome.scenarios));
   process.exitCode = outcome.exitCode;
