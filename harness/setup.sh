@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Debian packages, as binary:package. NEEDED: the tests call them (a failed install stops here).
 # WANTED: only benchmarks call them (a failed install is a warning; those benchmarks say what is missing).
 APT_NEEDED=()
-APT_WANTED=(ffmpeg:ffmpeg)
+APT_WANTED=(ffmpeg:ffmpeg sox:sox sipp:sip-tester)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ]; then
