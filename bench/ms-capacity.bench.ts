@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- ms-capacity [--hold S] [--search-hold S] [--max N] [--start N] [--feeders K]
- *  [--attempts A] [--cpu-prof DIR] [--keep DIR]`: the largest number of concurrent stereo
+ *  [--attempts A] [--cpu-prof DIR] [--keep DIR] [--no-peer]`: the largest number of concurrent stereo
  * recordings the fake Media Server (its CLI, a process of its own) holds with zero lost frames and
  * exact padding. Each session gets 50 PCMU packets/s per label (20 ms watermark frames) from a
  * feeder process on loopback, and one pause; after the stop the analyzer checks every file against
@@ -15,6 +15,8 @@
  * 20 ms tolerance; every attempt is listed in details.steps. --cpu-prof DIR runs the final count
  * once more under the V8 profiler and summarises where the time went; --keep DIR keeps the files
  * (and send logs) of each full-hold attempt in DIR/<sessions>-<attempt>.
+ * The peer, measured first in the same run (bench/lib/sipp-echo-capacity.ts): SIPp 3.6.1's clean
+ * concurrency echoing RTP; the goal is a ratio of at least 1.0 to it (--no-peer skips it).
  */
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +25,12 @@ import { BenchMeasurement } from './lib/bench-result';
 import { summarizeCpuProfile } from './lib/cpu-profile-summary';
 import { runCapacityStep, StepOptions, StepResult, WARM_UP_SESSIONS } from './lib/capacity-step';
 import { MAX_STREAM_ID } from '../simulators/media';
+import { sippEchoCapacity } from './lib/sipp-echo-capacity';
 
-const GOAL_SESSIONS = 300;
+/** ms-capacity ≥ 1.0× SIPp's clean echo concurrency measured in the same run. */
+const GOAL_RATIO = 1.0;
+/** The SIPp peer climbs no higher than this (calls). */
+const SIPP_MAX = 1500;
 const LADDER = [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000];
 /** Two watermark stream ids per session, ids 1..MAX_STREAM_ID, the top ones for the warm-up. */
 const MAX_SESSIONS = Math.floor(MAX_STREAM_ID / 2) - WARM_UP_SESSIONS;
@@ -64,6 +70,10 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
   const portBase = process.env.GIR_PORT_BASE ? Number(process.env.GIR_PORT_BASE) : Math.max(1024, SUITE_PORT_BASE - (feeders + 1) * portBlockSize);
   if (portBase + (feeders + 1) * portBlockSize > 65536) throw new Error(`--max ${max} with ${feeders} feeders needs ${(feeders + 1) * portBlockSize} ports from ${portBase}: lower --max or GIR_PORT_BASE`);
   const padEdgeMs = loadProfile(join(__dirname, '..', 'profiles', 'recorder.yaml')).profile.tolerance.padEdgeMs;
+
+  // The peer, measured first in the same run, on the same machine, with nothing of ours running.
+  const peer = args.includes('--no-peer') ? undefined : await sippEchoCapacity({ max: SIPP_MAX, portBase: portBase - 64, log: (line) => console.error(line) });
+  if (!peer && !args.includes('--no-peer')) console.error('ms-capacity: sipp (Debian package sip-tester) is not installed: no in-run peer; bash harness/setup.sh installs it');
 
   const steps: (StepResult & { attempt: number; profiled?: boolean })[] = [];
   /** Up to `attempts` runs of a count: another process of this shared machine can stall ours past a 20 ms tolerance once. */
@@ -119,7 +129,7 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
     unit: 'concurrent stereo sessions',
     value: final?.sessions ?? 0,
     higherIsBetter: true,
-    goal: GOAL_SESSIONS,
+    ...(peer ? { peer: { name: 'SIPp uac_pcap → uas -rtp_echo (clean concurrency)', version: peer.version, value: peer.value, command: peer.command }, goalRatio: GOAL_RATIO } : {}),
     cpuPercent: final?.mediaServer.cpuPercent,
     rssMb: final?.mediaServer.rssMb,
     details: {
@@ -136,6 +146,7 @@ export default async function msCapacityBench(args: string[]): Promise<BenchMeas
       final,
       steps,
       cpuProfile: profile && { file: profile, ...summarizeCpuProfile(profile) },
+      peerSteps: peer?.steps,
     },
   };
 }

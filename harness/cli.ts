@@ -12,15 +12,18 @@ import { PROJECT_ROOT } from './lib/cucumber-process';
 import { ConformanceReport, isCertifiable } from './report/conformance-report';
 import { renderConformanceHtml } from './report/conformance-html';
 import { renderProvisionSheet } from './provision-sheet';
+import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
 
 const HELP = `usage: npx gir-conformance <command> [options]
 
 commands:
-  run [--profile <file>] [--tags <expr>] [--parallel N] [other cucumber-js args]
+  run [--profile <file>] [--repeat N] [--tags <expr>] [--parallel N] [other cucumber-js args]
         run the conformance suite; without --profile, the reference self-test of both roles.
         Writes reports/ (cucumber.html, junit.xml, messages.ndjson, conformance.json/.html).
         Exit 0: every scenario passed; 1: a scenario failed or was inconclusive, or none matched;
         2: the run could not be made.
+        --repeat N: run the selection N times (each a fresh run) and print per scenario how many
+        runs passed, failed and were inconclusive; exit 1 if any run of any scenario did not pass.
   provision-sheet --profile <file>
         print (Markdown) the DNs, options and addresses an external SUT must be configured with.
   certificate
@@ -28,7 +31,8 @@ commands:
         report certifies (every requirement passed or not applicable), 1 otherwise.
 
 environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK, GIR_KEEP_ARTIFACTS=1,
-  GIR_REPORTS_DIR`;
+  GIR_REPORTS_DIR, GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each
+  hang-up and pause)`;
 
 /** Takes `--profile <file>` out of the arguments (the rest go to cucumber unchanged). */
 function takeProfile(args: string[]): string | undefined {
@@ -50,6 +54,12 @@ async function main(): Promise<number> {
       return 0;
     case 'run': {
       const profile = takeProfile(args);
+      const repeat = takeRepeat(args);
+      if (repeat !== undefined) {
+        const repeated = await runRepeated(repeat, args, profile ? { ...process.env, GIR_PROFILE: profile } : process.env);
+        console.log(formatRepeatTable(repeated));
+        return repeated.exitCode;
+      }
       const outcome = await runConformance(args, profile ? { ...process.env, GIR_PROFILE: profile } : process.env);
       console.log(closingLines(outcome).join('\n'));
       return outcome.exitCode;

@@ -6,6 +6,7 @@
  */
 import { ProfileError } from '../profiles/load-profile';
 import { closingLines, runConformance } from './conformance-run';
+import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -13,16 +14,26 @@ async function main(): Promise<void> {
   Runs the conformance suite and writes reports/ (cucumber.html, junit.xml, messages.ndjson,
   conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
   Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
+  --repeat N runs the selection N times and prints per scenario passed/failed/inconclusive counts.
   Ends with counts per requirement family, the report paths, one line per failed or inconclusive
   scenario (its IDs and first failing check), then "N passed, N failed" (inconclusive among the failed).
   Evidence of failed scenarios: reports/scenarios/ (emptied at the start of each run).
   Exit 0: every scenario passed; 1: a scenario failed or was inconclusive, or no scenario matched;
   2: the run could not start.
   Environment: GIR_PROFILE, GIR_MUTANT=<name>, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK,
-  GIR_KEEP_ARTIFACTS=1 (keep every scenario's evidence, not only failed ones'), GIR_REPORTS_DIR (default reports).`);
+  GIR_KEEP_ARTIFACTS=1 (keep every scenario's evidence, not only failed ones'), GIR_REPORTS_DIR (default reports),
+  GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each hang-up and pause).`);
     return;
   }
-  const outcome = await runConformance(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const repeat = takeRepeat(args);
+  if (repeat !== undefined) {
+    const repeated = await runRepeated(repeat, args);
+    console.log(formatRepeatTable(repeated));
+    process.exitCode = repeated.exitCode;
+    return;
+  }
+  const outcome = await runConformance(args);
   console.log(closingLines(outcome).join('\n'));
   process.exitCode = outcome.exitCode;
 }

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # WANTED: only benchmarks call them (a failed install is a warning; those benchmarks say what is missing).
 # chromium: the report tests open cucumber.html and conformance.html in it (playwright-core drives it).
 APT_NEEDED=(chromium:chromium)
-APT_WANTED=(ffmpeg:ffmpeg)
+APT_WANTED=(ffmpeg:ffmpeg sox:sox sipp:sip-tester)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ]; then

@@ -75,6 +75,12 @@ export const profileSchema = z
     tolerance: z
       .object({
         padEdgeMs: ms(20),
+        // How far the analyzer lets audio sit from its send times, a file's length from the session's
+        // wall time, and frames near an edge go before they count as leaked or dropped.
+        shiftMs: ms(20),
+        durationMs: ms(20),
+        leakGuardMs: ms(20),
+        dropGuardMs: ms(20),
         pauseLatencyMs: ms(200),
         startMs: ms(200),
         stopMs: ms(200),
@@ -82,6 +88,8 @@ export const profileSchema = z
         ctiResponseMs: ms(1000),
         routeTimeoutMs: ms(10000),
         finalizeMs: ms(1000),
+        // The share of a tolerance the harness's own lateness may use before a check is inconclusive.
+        harnessShare: z.number().min(0).max(1).default(0.25),
       })
       .strict()
       .default({}),

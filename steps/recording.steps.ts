@@ -2,6 +2,7 @@ import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { assertRecordingPassed } from '../simulators/analysis';
 import { analyzeSession } from './support/recording-check';
+import { assertTiming, harnessInput } from './support/harness-lateness';
 import { GirWorld, Party } from './support/world';
 
 /** When a party sent frame `index` (its send log is the analyzer's time reference). */
@@ -21,8 +22,11 @@ Then("the Media Server received one recording of the call with the agent's DN as
   assert.equal(session.offer.parameters.side, 'destination', 'X-Genesys-Record-Side of an agent-side full-time recording (PROFILE-RULES.md rule 2)');
   assert.match(session.offer.parameters.connId, /^[0-9a-f]{16}$/i, 'X-Genesys-ConnID is 16 hex digits');
   const answered = this.callOf(this.answeredBy!).times.answeredAtMs!;
-  const lateness = session.inviteAtMs - answered;
-  assert.ok(lateness <= this.tolerance.startMs, `the recording INVITE reached the Media Server ${lateness.toFixed(1)} ms after the answer; tolerance.startMs is ${this.tolerance.startMs}`);
+  const lag = session.inviteAtMs - answered;
+  assertTiming(harnessInput(this.tolerance), {
+    measuredMs: lag, toleranceMs: this.tolerance.startMs, fromMs: answered, toMs: session.inviteAtMs,
+    message: `the recording INVITE reached the Media Server ${lag.toFixed(1)} ms after the answer; tolerance.startMs is ${this.tolerance.startMs}`,
+  });
 });
 
 Then(/^the recording holds the (agent|caller|far end) on channel 1 and the (agent|caller|far end) on channel 2 from answer to hang-up$/, async function (this: GirWorld, label1Name: string, label2Name: string) {
@@ -35,7 +39,7 @@ Then(/^the recording holds the (agent|caller|far end) on channel 1 and the (agen
   const hungUp = [...this.parties.values()].map((p) => p.call?.times.byeSentAtMs).find((t) => t !== undefined);
   assert.ok(hungUp !== undefined, 'nobody hung up in this scenario');
   const checked = await analyzeSession(session, { label1, label2, others }, {
-    clock: this.clock, stopDeadlineMs: hungUp + this.tolerance.stopMs, finalizeMs: this.tolerance.finalizeMs, padEdgeMs: this.tolerance.padEdgeMs,
+    clock: this.clock, stopDeadlineMs: hungUp + this.tolerance.stopMs, tolerance: this.tolerance,
   });
   this.attach(JSON.stringify(checked.metadata, null, 2), { mediaType: 'application/json', fileName: 'recording-metadata.json' });
   this.attachRecordingPlot(checked.analysis, checked.samples, `recording ${checked.metadata.id}`, [`channel 1: ${label1.name} (label 1)`, `channel 2: ${label2.name} (label 2)`]);
@@ -45,15 +49,27 @@ Then(/^the recording holds the (agent|caller|far end) on channel 1 and the (agen
   const answered = this.callOf(this.answeredBy!).times.answeredAtMs!;
   const firstFrame = checked.analysis.channels[0].frames.filter((f) => f.streamId === label1.streamId).sort((a, b) => a.index - b.index)[0];
   assert.ok(firstFrame, `channel 1 holds no frame of the ${label1.name}`);
-  const startLag = frameSentAt(label1, firstFrame.index) - answered;
-  assert.ok(startLag <= this.tolerance.startMs, `the ${label1.name}'s audio in the file starts with a frame sent ${startLag.toFixed(1)} ms after the answer (sample ${firstFrame.start}); tolerance.startMs is ${this.tolerance.startMs}`);
+  const harness = harnessInput(this.tolerance, [label1, label2].map((p) => ({ label: p.name, frames: p.call?.media.sendLog ?? [] })));
+  const firstSent = frameSentAt(label1, firstFrame.index);
+  const startLag = firstSent - answered;
+  assertTiming(harness, {
+    measuredMs: startLag, toleranceMs: this.tolerance.startMs, fromMs: answered, toMs: firstSent,
+    message: `the ${label1.name}'s audio in the file starts with a frame sent ${startLag.toFixed(1)} ms after the answer (sample ${firstFrame.start}); tolerance.startMs is ${this.tolerance.startMs}`,
+  });
 
   // Stop (FT-01): the recording stopped within stopMs of the BYE that ended the call.
   const stopLag = checked.stoppedAtMs - hungUp;
-  assert.ok(stopLag <= this.tolerance.stopMs, `the recording stopped ${stopLag.toFixed(1)} ms after the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`);
+  assertTiming(harness, {
+    measuredMs: stopLag, toleranceMs: this.tolerance.stopMs, fromMs: hungUp, toMs: checked.stoppedAtMs,
+    message: `the recording stopped ${stopLag.toFixed(1)} ms after the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`,
+  });
   const lastFrame = checked.analysis.channels[0].frames.filter((f) => f.streamId === label1.streamId).sort((a, b) => b.index - a.index)[0];
-  const endGap = hungUp - frameSentAt(label1, lastFrame.index);
-  assert.ok(endGap <= this.tolerance.stopMs, `the ${label1.name}'s last frame in the file was sent ${endGap.toFixed(1)} ms before the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`);
+  const lastSent = frameSentAt(label1, lastFrame.index);
+  const endGap = hungUp - lastSent;
+  assertTiming(harness, {
+    measuredMs: endGap, toleranceMs: this.tolerance.stopMs, fromMs: lastSent, toMs: hungUp,
+    message: `the ${label1.name}'s last frame in the file was sent ${endGap.toFixed(1)} ms before the hang-up; tolerance.stopMs is ${this.tolerance.stopMs}`,
+  });
   this.log(`${summary.text}\nmeasured: party audio from ${startLag.toFixed(1)} ms after the answer; stop ${stopLag.toFixed(1)} ms after the hang-up; last party frame sent ${endGap.toFixed(1)} ms before it`);
 });
 

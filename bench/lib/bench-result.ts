@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 /** The JSON every benchmark writes to reports/bench/<name>.json (DESIGN.md, "Reports"). */
@@ -10,13 +10,16 @@ export interface BenchResult {
   higherIsBetter: boolean;
   /** The goal the issue sets, in `unit`; `goalMet` compares value to it. */
   goal?: number;
+  /** A goal set as a ratio to the in-run peer (machines differ; a ratio carries over): `goalMet` compares ratio to it. */
+  goalRatio?: number;
   goalMet?: boolean;
   peer?: { name: string; version: string; value: number; command?: string };
   /** value / peer.value when higher is better (peer / value otherwise): > 1 means ahead. */
   ratio?: number;
   cpuPercent?: number;
   rssMb?: number;
-  machine: { cpus: number; model: string; node: string };
+  /** load: the 1- and 5-minute load averages when the result was written (ours included). */
+  machine: { cpus: number; model: string; node: string; load: { avg1: number; avg5: number } };
   details?: Record<string, unknown>;
 }
 
@@ -24,7 +27,9 @@ export type BenchMeasurement = Omit<BenchResult, 'machine' | 'ratio' | 'goalMet'
 
 export function machineInfo(): BenchResult['machine'] {
   const list = cpus();
-  return { cpus: list.length, model: list[0]?.model ?? 'unknown', node: process.version };
+  const [avg1, avg5] = loadavg();
+  // A figure from a busy machine says less: the load sits beside it, so a reader can tell.
+  return { cpus: list.length, model: list[0]?.model ?? 'unknown', node: process.version, load: { avg1, avg5 } };
 }
 
 /** Completes a measurement (ratio, goalMet, machine) and writes it; returns what was written. */
@@ -35,7 +40,9 @@ export function writeBenchResult(measurement: BenchMeasurement, root = process.c
       ? measurement.value / measurement.peer.value
       : measurement.peer.value / measurement.value;
   }
-  if (measurement.goal !== undefined) {
+  if (measurement.goalRatio !== undefined) {
+    result.goalMet = result.ratio !== undefined && result.ratio >= measurement.goalRatio;
+  } else if (measurement.goal !== undefined) {
     result.goalMet = measurement.higherIsBetter
       ? measurement.value >= measurement.goal
       : measurement.value <= measurement.goal;

@@ -32,15 +32,18 @@ Feature: Record ids and the recording location at the recorder
 
   @SEL-07
   Scenario Outline: A <field> that would leave the recordings root is refused (<why>)
+    <escape> stands for a name unique to the scenario, absent before the attempt: nothing an earlier
+    run left can fail this recorder, and nothing it writes there can hide in a folder that existed.
+
     When a recording session is opened with <field> "<value>"
-    Then the recorder refuses it with the profile's bad-dest status
-    And nothing was written outside the recordings root
+    Then nothing was written outside the recordings root
+    And the recorder refuses it with the profile's bad-dest status
 
     Examples:
-      | field | value              | why                |
-      | dest  | ../outside         | parent directory   |
-      | dest  | a/../../outside    | parent inside      |
-      | dest  | /tmp/gir-escape    | absolute path      |
-      | dest  | a\\b               | backslash          |
-      | id    | ../escaped-id      | parent in the id   |
-      | id    | a/b                | slash in the id    |
+      | field | value            | why              |
+      | dest  | ../<escape>      | parent directory |
+      | dest  | a/../../<escape> | parent inside    |
+      | dest  | /tmp/<escape>    | absolute path    |
+      | dest  | a\\<escape>      | backslash        |
+      | id    | ../<escape>      | parent in the id |
+      | id    | a/<escape>       | slash in the id  |

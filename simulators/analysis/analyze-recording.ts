@@ -12,6 +12,7 @@ import { SendLogIndex } from './send-log-index';
 import { computeTimeBase } from './time-base';
 import { identifyFragments } from './fragment-identifier';
 import { resolveTolerances } from './tolerances';
+import { weighHarnessLateness } from './lateness-verdicts';
 
 export class RecordingInputError extends Error {
   constructor(message: string) {
@@ -65,11 +66,12 @@ export function judgeTimelines(
     ...(window
       ? dropVerdicts(channels, sendLog, input.streams, pauses, timeBase, window, sampleRate, tolerances)
       : []),
-    ...shiftVerdicts(channels, sendLog, timeBase, sampleRate, tolerances),
+    ...shiftVerdicts(channels, sendLog, timeBase, sampleRate, tolerances, input.harness?.lateness),
     ...unknownAudioVerdicts(channels, sampleRate, tolerances),
   ];
   const duration = durationVerdict(input.recording, sampleRate, lengthSamples, tolerances);
   if (duration) verdicts.push(duration);
+  if (input.harness) weighHarnessLateness(verdicts, { timeBase, sampleRate, lengthSamples, tolerances, harness: input.harness, stampedBy: input.recording?.stampedBy });
   return {
     sampleRate,
     lengthSamples,

@@ -5,6 +5,7 @@
  * times put it). Each names the frames and the sample spans that prove it.
  */
 import * as layout from '../media/watermark/layout';
+import type { HarnessLateness } from '../verdict/harness-lateness';
 import { ChannelTimeline, FrameRunVerdict, TimeBase, TimeShiftVerdict, TimeWindow } from './recording-analysis';
 import { SendLogIndex, describeStream } from './send-log-index';
 import { AnalysisTolerances } from './tolerances';
@@ -203,33 +204,23 @@ export function dropVerdicts(
   return verdicts;
 }
 
-/** Audio segments whose frames sit more than shiftMs away from where their send times put them. */
+/**
+ * Where audio segments sit against their send times: each run of frames (and the whole file) as one
+ * verdict, failed when more than shiftMs away. Given the harness's lateness, each verdict also says
+ * how far that lateness could move its median (medianUncertainty).
+ */
 export function shiftVerdicts(
   channels: readonly ChannelTimeline[],
   sendLog: SendLogIndex,
   timeBase: TimeBase,
   sampleRate: number,
   tolerances: AnalysisTolerances,
+  lateness?: HarnessLateness,
 ): TimeShiftVerdict[] {
   const verdicts: TimeShiftVerdict[] = [];
   const fileStartMs = timeBase.fileStartMs;
   if (fileStartMs === undefined) return verdicts;
-  if (timeBase.shiftMs !== undefined && Math.abs(timeBase.shiftMs) > tolerances.shiftMs) {
-    // The frames imply a later file start: the audio sits earlier than the given start puts it.
-    const shiftMs = -timeBase.shiftMs;
-    // Evidence: each channel's first frame with a send time (it sits shiftMs away from its time).
-    const spans = channels.flatMap(({ channel, frames }) => {
-      const frame = frames.find((f) => f.how !== 'partial' && sendLog.sent(f.streamId, f.index));
-      return frame ? [{ channel, start: frame.start, end: frame.start + frame.length }] : [];
-    });
-    verdicts.push({
-      type: 'time-shift',
-      severity: 'fail',
-      shiftMs,
-      spans,
-      message: `the audio sits ${lateOrEarly(shiftMs)} against the recording start (${fileStartMs} ms) and its send times (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
-    });
-  }
+  const whole: FrameOffset[] = [];
   for (const { channel, frames } of channels) {
     let i = 0;
     while (i < frames.length) {
@@ -241,33 +232,75 @@ export function shiftVerdicts(
         frames[j].index === frames[j - 1].index + 1 &&
         frames[j].start === frames[j - 1].start + frames[j - 1].length
       ) j++;
-      const offsets: number[] = [];
+      const offsets: FrameOffset[] = [];
       for (let k = i; k < j; k++) {
         const sent = sendLog.sent(frames[k].streamId, frames[k].index);
         const frameStartMs = ((frames[k].start - frames[k].frameOffset) * 1000) / sampleRate;
-        if (sent) offsets.push(sent.sentAtMs - frameStartMs - fileStartMs);
+        if (!sent) continue;
+        offsets.push({ offsetMs: sent.sentAtMs - frameStartMs - fileStartMs, sentAtMs: sent.sentAtMs });
+        if (frames[k].how !== 'partial') whole.push(offsets[offsets.length - 1]);
       }
       if (offsets.length > 0) {
-        const shiftMs = -median(offsets);
-        if (Math.abs(shiftMs) > tolerances.shiftMs) {
-          const start = frames[i].start;
-          const end = frames[j - 1].start + frames[j - 1].length;
-          verdicts.push({
-            type: 'time-shift',
-            severity: 'fail',
-            channel,
-            streamId: frames[i].streamId,
-            shiftMs,
-            spans: [{ channel, start, end }],
-            message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${lateOrEarly(shiftMs)} against their send times (tolerance ${tolerances.shiftMs} ms)`,
-          });
-        }
+        const shiftMs = -median(offsets.map((o) => o.offsetMs));
+        const start = frames[i].start;
+        const end = frames[j - 1].start + frames[j - 1].length;
+        verdicts.push({
+          type: 'time-shift',
+          severity: Math.abs(shiftMs) > tolerances.shiftMs ? 'fail' : 'pass',
+          channel,
+          streamId: frames[i].streamId,
+          shiftMs,
+          spans: [{ channel, start, end }],
+          ...(lateness ? { uncertainty: medianUncertainty(offsets, lateness) } : {}),
+          message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${lateOrEarly(shiftMs)} against their send times (tolerance ${tolerances.shiftMs} ms)`,
+        });
       }
       i = j;
     }
   }
+  if (timeBase.shiftMs !== undefined) {
+    // The frames imply a later file start: the audio sits earlier than the given start puts it.
+    const shiftMs = -timeBase.shiftMs;
+    // Evidence: each channel's first frame with a send time (it sits shiftMs away from its time).
+    const spans = channels.flatMap(({ channel, frames }) => {
+      const frame = frames.find((f) => f.how !== 'partial' && sendLog.sent(f.streamId, f.index));
+      return frame ? [{ channel, start: frame.start, end: frame.start + frame.length }] : [];
+    });
+    verdicts.push({
+      type: 'time-shift',
+      // A passed shift is kept too: the harness's own lateness may still leave it unproven (lateness-verdicts.ts).
+      severity: Math.abs(shiftMs) > tolerances.shiftMs ? 'fail' : 'pass',
+      shiftMs,
+      spans,
+      ...(lateness && whole.length > 0 ? { uncertainty: medianUncertainty(whole, lateness) } : {}),
+      message: `the audio sits ${lateOrEarly(shiftMs)} against the recording start (${fileStartMs} ms) and its send times (median over ${timeBase.framesUsed} frames; tolerance ${tolerances.shiftMs} ms)`,
+    });
+  }
   return verdicts;
 }
+
+interface FrameOffset {
+  offsetMs: number;
+  sentAtMs: number;
+}
+
+/**
+ * How far the harness's lateness could have moved a median of frame offsets. Each frame's offset is
+ * off by at most u (the lateness that held the harness when it stamped or sent that frame: a late
+ * pacer tick, or a stall right at that moment), so the true median lies between the medians of
+ * offset − u and offset + u. A stall that touched a few frames of a run leaves its median alone.
+ */
+export function medianUncertainty(offsets: readonly FrameOffset[], lateness: HarnessLateness): { lateMs: number; evidence: string } {
+  const measured = median(offsets.map((o) => o.offsetMs));
+  const reports = offsets.map((o) => lateness.during(o.sentAtMs - STAMP_SLACK_MS, o.sentAtMs + STAMP_SLACK_MS));
+  const low = median(offsets.map((o, k) => o.offsetMs - reports[k].lateMs));
+  const high = median(offsets.map((o, k) => o.offsetMs + reports[k].lateMs));
+  const worst = reports.reduce((a, b) => (b.lateMs > a.lateMs ? b : a));
+  return { lateMs: Math.max(measured - low, high - measured), evidence: worst.evidence };
+}
+
+/** A stamp is held by a stall that covers it or ends within this much of it (the monitor's resolution). */
+const STAMP_SLACK_MS = 2;
 
 function lateOrEarly(shiftMs: number): string {
   return `${Math.abs(shiftMs).toFixed(1)} ms ${shiftMs > 0 ? 'late' : 'early'}`;

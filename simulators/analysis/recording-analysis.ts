@@ -4,6 +4,7 @@
  * Channels are numbered from 0 everywhere, in data and in messages: channel 0 is the WAV's first
  * channel, which MS-03 calls channel 1 (the party side, a=label:1).
  */
+import type { HarnessLatenessInput } from './lateness-verdicts';
 import { ScanOptions } from './scan-options';
 import { AnalysisTolerances } from './tolerances';
 
@@ -39,9 +40,20 @@ export interface AnalyzeRecordingInput {
   /** When the recorder was paused (command received) until resumed, on the send clock. */
   expectedPauses?: readonly TimeWindow[];
   /** When the recording started/stopped on the send clock; without a start the analyzer estimates it. */
-  recording?: { startMs?: number; stopMs?: number };
+  recording?: {
+    startMs?: number;
+    stopMs?: number;
+    /**
+     * Whose clock took startMs and stopMs: the recorder's own (the fake Media Server's events, taken
+     * where it also starts and ends the file, so its own lateness cannot make the two disagree) or
+     * the sender's (the recording client's commands, which reach the recorder later when it stalls).
+     */
+    stampedBy?: 'recorder' | 'sender';
+  };
   tolerances?: Partial<AnalysisTolerances>;
   scan?: Partial<ScanOptions>;
+  /** The harness's own lateness and its allowed share of each tolerance: without it, the harness counts as exact. */
+  harness?: HarnessLatenessInput;
 }
 
 /** A frame found in the file; `length` < 160 for a frame cut by a pause edge or the file's ends. */
@@ -108,12 +120,15 @@ export interface SampleSpan {
   end: number;
 }
 
-export type Severity = 'pass' | 'fail' | 'info';
+/** inconclusive: the harness's own lateness over the span judged could have decided it (lateness-verdicts.ts). */
+export type Severity = 'pass' | 'fail' | 'info' | 'inconclusive';
 
 interface VerdictBase {
   severity: Severity;
   message: string;
   spans: SampleSpan[];
+  /** Set on an inconclusive verdict: how late the harness was over the span judged, and the evidence. */
+  harnessLateness?: { lateMs: number; evidence: string };
 }
 
 export interface PaddingVerdict extends VerdictBase {
@@ -152,6 +167,8 @@ export interface TimeShiftVerdict extends VerdictBase {
   streamId?: number;
   /** Positive: the audio sits later in the file than its send times put it; negative: earlier. */
   shiftMs: number;
+  /** How far the harness's own lateness could have moved shiftMs (given a harness input). */
+  uncertainty?: { lateMs: number; evidence: string };
 }
 
 export interface UnknownAudioVerdict extends VerdictBase {

@@ -2,6 +2,7 @@
  * The pass/fail view steps assert on: which verdicts fail, and a readable account of them that
  * points at sample offsets and ms, so a failed scenario says what is wrong with the file.
  */
+import { InconclusiveError } from '../verdict/inconclusive-error';
 import { RecordingAnalysis, Verdict, VerdictType } from './recording-analysis';
 
 export interface RecordingCheckOptions {
@@ -12,8 +13,11 @@ export interface RecordingCheckOptions {
 }
 
 export interface RecordingSummary {
+  /** No verdict failed and none was inconclusive. */
   passed: boolean;
   failures: Verdict[];
+  /** Verdicts the harness's own lateness left undecided (lateness-verdicts.ts). */
+  inconclusive: Verdict[];
   text: string;
 }
 
@@ -27,6 +31,7 @@ export class RecordingCheckError extends Error {
 export function summarizeRecording(analysis: RecordingAnalysis, options: RecordingCheckOptions = {}): RecordingSummary {
   const ignored = new Set(options.ignore ?? []);
   const failures = analysis.verdicts.filter((v) => v.severity === 'fail' && !ignored.has(v.type));
+  const inconclusive = analysis.verdicts.filter((v) => v.severity === 'inconclusive' && !ignored.has(v.type));
   const seconds = (analysis.lengthSamples / analysis.sampleRate).toFixed(3);
   const { timeBase } = analysis;
   const base =
@@ -39,18 +44,25 @@ export function summarizeRecording(analysis: RecordingAnalysis, options: Recordi
   const lines = [
     `recording: ${analysis.channels.length} channel(s), ${seconds} s, ${base}; ` +
       `${passedPadding} padding check(s) passed, ${failures.length} failure(s)` +
+      (inconclusive.length ? `, ${inconclusive.length} inconclusive` : '') +
       (ignored.size ? ` (not judged: ${[...ignored].join(', ')})` : ''),
   ];
   const maxListed = options.maxListed ?? 20;
   for (const failure of failures.slice(0, maxListed)) lines.push(`  ✗ ${failure.type}: ${failure.message}`);
   if (failures.length > maxListed) lines.push(`  … and ${failures.length - maxListed} more`);
-  return { passed: failures.length === 0, failures, text: lines.join('\n') };
+  for (const verdict of inconclusive.slice(0, maxListed)) lines.push(`  ? ${verdict.type}: ${verdict.message}`);
+  if (inconclusive.length > maxListed) lines.push(`  … and ${inconclusive.length - maxListed} more inconclusive`);
+  return { passed: failures.length === 0 && inconclusive.length === 0, failures, inconclusive, text: lines.join('\n') };
 }
 
-/** Throws RecordingCheckError (message = the summary text) unless every judged verdict passed. */
+/**
+ * Throws RecordingCheckError (message = the summary text) when a judged verdict failed, else
+ * InconclusiveError when one could not be judged for the harness's own lateness.
+ */
 export function assertRecordingPassed(analysis: RecordingAnalysis, options: RecordingCheckOptions = {}): RecordingSummary {
   const summary = summarizeRecording(analysis, options);
-  if (!summary.passed) throw new RecordingCheckError(summary);
+  if (summary.failures.length > 0) throw new RecordingCheckError(summary);
+  if (summary.inconclusive.length > 0) throw new InconclusiveError(summary.text);
   return summary;
 }
 

@@ -1,3 +1,4 @@
+import { stallIfAsked } from '../time/harness-stall-knob';
 import { answerSdp, buildSdp, Dialog, IncomingRequest, OutgoingInvite, readSdp, SipResponse, withDirection } from '../sip';
 import { G711Law } from '../media';
 import { HostPort } from '../net/host-port';
@@ -85,6 +86,7 @@ export class PhoneCall {
 
   async hangup(): Promise<void> {
     if (!this.dialog || this.currentState !== 'established') throw new Error(`${this.phone}: no established call to hang up (state ${this.currentState})`);
+    stallIfAsked();
     this.times.byeSentAtMs = this.clock.now();
     this.media.stop();
     this.finish('local');

@@ -95,6 +95,20 @@ test('an anchor correction never moves audio before the segment start: the head 
   assert.deepEqual([samples[1000], samples[1059], samples[1060], samples[1219], samples[1220]], [101, 160, -5, -5, 0]);
 });
 
+test('a late first packet at the very start of a recording is corrected by the next on-time packet, its head cut at sample 0', () => {
+  // The recording starts at 0 with nothing settled; the first packet was sent 29 ms before the start
+  // but arrived 14.5 ms after it (a stalled event loop). The next one arrives on time.
+  const ramp = Int16Array.from({ length: FRAME }, (_, i) => i + 1);
+  const track = new ChannelTrack(MAX_DRIFT);
+  track.beginSegment(0);
+  assert.equal(track.accept({ arrivalSample: 116, ssrc: 1, timestamp: 0, pcm: ramp }), 116);
+  assert.equal(track.accept({ arrivalSample: -72 + FRAME, ssrc: 1, timestamp: FRAME, pcm: frame(-5) }), 88);
+  assert.equal(track.stats.anchorCorrections, 1);
+  const samples = track.samples(400);
+  // The first packet belongs at -72..88: its samples 73..160 fill 0..88, the second follows.
+  assert.deepEqual([samples[0], samples[87], samples[88], samples[247], samples[248]], [73, 160, -5, -5, 0]);
+});
+
 test('reader() reads what samples() holds, span by span', () => {
   const track = new ChannelTrack(MAX_DRIFT, 64);
   track.beginSegment(0);

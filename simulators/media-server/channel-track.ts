@@ -174,9 +174,14 @@ export class ChannelTrack {
     return this.written;
   }
 
-  /** Whether the audio placed from the anchor can move `delta` samples earlier without touching settled samples. */
+  /**
+   * Whether the audio placed from the anchor can move `delta` samples earlier without touching settled
+   * samples. The move is cut at the segment start (moveAnchorEarlier), so the lowest sample it writes
+   * is the later of the two: a first packet that came late at the very start of the recording (a
+   * segment at 0, nothing settled yet) is corrected too, its head cut at the start.
+   */
   private canMoveAnchorEarlier(delta: number): boolean {
-    return Math.max(this.anchor!.position, this.segmentStart) - delta >= this.settled;
+    return Math.max(Math.max(this.anchor!.position, this.segmentStart) - delta, this.segmentStart) >= this.settled;
   }
 
   /** Moves the anchor and everything written from it `delta` samples earlier, cut at the segment start. */

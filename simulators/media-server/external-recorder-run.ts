@@ -27,7 +27,11 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const keep = args.includes('--keep');
   const cucumberArgs = args.filter((a) => a !== '--keep');
-  const root = mkdtempSync(join(tmpdir(), 'gir-external-recordings-'));
+  // The root sits in a folder of the run's own: an escape attempt's check compares the root's
+  // parent before and after, and a shared parent such as /tmp changes under other programs.
+  const runDir = mkdtempSync(join(tmpdir(), 'gir-external-recorder-'));
+  const root = join(runDir, 'recordings');
+  mkdirSync(root);
   const worker = portBlockFromEnv().worker + RECORDER_BLOCK_OFFSET;
   const { process: recorder, address } = await MediaServerProcess.start({
     root, launch: 'npm', env: { ...process.env, CUCUMBER_WORKER_ID: String(worker) },
@@ -47,7 +51,7 @@ async function main(): Promise<number> {
   } finally {
     await recorder.stop();
     if (keep) console.log(`recordings kept under ${root}`);
-    else rmSync(root, { recursive: true, force: true });
+    else rmSync(runDir, { recursive: true, force: true });
   }
 }
 

@@ -1,3 +1,4 @@
+import { stallIfAsked } from '../time/harness-stall-knob';
 import type { Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import { G711Law, payloadTypeOfLaw, RtpSender, WatermarkSource } from '../media';
@@ -84,6 +85,7 @@ export class ClientRecording {
 
   async pause(via: 'info' | 'reinvite' = 'info'): Promise<void> {
     await this.untilFrameEdge('after');
+    stallIfAsked();
     const pause: ClientPause = { startMs: this.clock.now(), via };
     this.pauses.push(pause);
     await (via === 'info' ? this.session.pause() : this.session.pauseByReinvite());

@@ -5,6 +5,8 @@
  */
 export interface TimerHandle {
   cancel(): void;
+  /** Lets the process exit while this timer is pending (real timers only). */
+  unref?(): void;
 }
 
 export interface Clock {
@@ -21,6 +23,6 @@ export const systemClock: Clock = {
   wallNow: () => Date.now(),
   setTimer(delayMs, callback) {
     const handle = setTimeout(callback, Math.max(0, delayMs));
-    return { cancel: () => clearTimeout(handle) };
+    return { cancel: () => clearTimeout(handle), unref: () => void handle.unref() };
   },
 };

@@ -42,12 +42,18 @@ export class ManualClock implements Clock {
         .filter((t) => !t.cancelled && t.dueAt <= target)
         .sort((a, b) => a.dueAt - b.dueAt || a.order - b.order)[0];
       if (!due) break;
-      this.current = due.dueAt;
+      // A timer overdue after hold() runs now, late, as a real one would.
+      this.current = Math.max(this.current, due.dueAt);
       due.cancelled = true;
       due.callback();
     }
     this.timers = this.timers.filter((t) => !t.cancelled);
     this.current = target;
+  }
+
+  /** Moves time forward by `ms` firing nothing: an event loop held that long; the next advance() runs what fell due, late. */
+  hold(ms: number): void {
+    this.current += ms;
   }
 
   pendingTimers(): number {

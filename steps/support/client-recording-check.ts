@@ -2,6 +2,9 @@ import { analyzeRecording, RecordingAnalysis, Segment, SentStream } from '../../
 import { readWav, PcmAudio } from '../../simulators/media';
 import { ClientRecording } from '../../simulators/recording-client/client-recording';
 import { RecordingParameters } from '../../simulators/gir-msml/recording-headers';
+import { analysisTolerances } from './analysis-tolerances';
+import { harnessInput } from './harness-lateness';
+import { CannotJudgeError } from './cannot-judge';
 import type { GirWorld } from './world';
 
 /** A recording the recording client made at the recorder under test, and what came of it. */
@@ -10,6 +13,8 @@ export interface RecorderRecording {
   id: string;
   dn: string;
   parameters: RecordingParameters;
+  /** Files under this recording's final names before the session could write them: not its own. */
+  earlierFiles: readonly string[];
   result?: { audio: PcmAudio; metadata: Record<string, unknown>; analysis: RecordingAnalysis };
 }
 
@@ -22,6 +27,7 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
   if (entry.result) return entry.result;
   const { recording } = entry;
   if (recording.stoppedAtMs === undefined) throw new Error(`recording ${entry.id} has not been stopped`);
+  assertOwnFiles(entry);
   const stage = await world.recorderRole();
   const files = await stage.waitForFiles(entry.id, entry.parameters.dest, world.clock, recording.stoppedAtMs + world.tolerance.finalizeMs);
   const audio = readWav(files.wav, stage.filesOf(entry.id, entry.parameters.dest).wav);
@@ -35,12 +41,20 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
     channels: audio.channels,
     streams,
     expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),
-    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs },
-    tolerances: { padEdgeMs: world.tolerance.padEdgeMs },
+    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender' },
+    tolerances: analysisTolerances(world.tolerance),
+    harness: harnessInput(world.tolerance, recording.senders.map((sender, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames: sender.log }))),
   });
   world.attachRecordingPlot(analysis, audio.channels, `recording ${entry.id}`, ['channel 1: party side (label 1)', 'channel 2: other party (label 2)']);
   entry.result = { audio, metadata: files.metadata as Record<string, unknown>, analysis };
   return entry.result;
+}
+
+/** A check reads a recording's files only if nothing was under their names before its session. */
+export function assertOwnFiles(entry: RecorderRecording): void {
+  if (entry.earlierFiles.length > 0) {
+    throw new CannotJudgeError(`${entry.earlierFiles.join(' and ')} existed before recording ${entry.id} was opened, so what is under that name is not provably this session's`);
+  }
 }
 
 /** The segments of a channel that overlap [startMs, endMs) of the send clock. */

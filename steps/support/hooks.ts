@@ -1,13 +1,30 @@
-import { After, Before, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeEvidenceManifest } from '../../harness/report/scenario-evidence';
 import { astLineIndex, pickleKey } from '../../harness/report/scenario-key';
 import './world'; // registers the World constructor (the import below is type-only)
 import type { GirWorld } from './world';
+import { stallMonitor } from './harness-lateness';
+import { warmUpHarness } from '../../simulators/warm-up/harness-warm-up';
+import { workerPortBlock } from './worker-resources';
 
 // A scenario's calls last seconds; set-up and file checks a few more. A hang ends here, not in CI.
 setDefaultTimeout(30_000);
+
+/**
+ * Before the first timed scenario of this worker: the stall monitor starts, and the harness warms
+ * its own code paths up (simulators/warm-up): never the SUT's.
+ */
+BeforeAll(async function () {
+  stallMonitor.start();
+  const report = await warmUpHarness(workerPortBlock());
+  if (process.env.GIR_WARM_UP_REPORT === '1') console.error(`harness warm-up: ${report.tookMs.toFixed(0)} ms, full collection ${report.collected ? 'done' : 'not available'}`);
+});
+
+AfterAll(function () {
+  stallMonitor.stop();
+});
 
 Before(function (this: GirWorld, { pickle }) {
   this.setUp(pickle);

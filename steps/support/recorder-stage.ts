@@ -34,6 +34,12 @@ export class RecorderStage {
     return { wav: join(directory, `${id}.wav`), metadata: join(directory, `${id}.json`) };
   }
 
+  /** The files under a recording's final names that exist now (a check's evidence must postdate its session). */
+  existingFilesOf(id: string, dest?: string): string[] {
+    const files = this.filesOf(id, dest);
+    return [files.wav, files.metadata].filter((file) => existsSync(file));
+  }
+
   /** Waits until both files are under their final names, at most `deadlineMs` on the clock. */
   async waitForFiles(id: string, dest: string | undefined, clock: Clock, deadlineMs: number): Promise<{ wav: Buffer; metadata: unknown }> {
     const files = this.filesOf(id, dest);

@@ -5,6 +5,9 @@ import { MediaServerSession } from '../../simulators/media-server/media-server';
 import { RecordingMetadata } from '../../simulators/media-server/recording-metadata';
 import { RecordingEvent } from '../../simulators/media-server/recording-state';
 import { Clock } from '../../simulators/time/clock';
+import type { Tolerances } from '../../profiles/profile-schema';
+import { analysisTolerances } from './analysis-tolerances';
+import { harnessInput } from './harness-lateness';
 import { Party } from './world';
 import { within } from './waiting';
 
@@ -32,11 +35,11 @@ export function stoppedEvent(session: MediaServerSession): Promise<RecordingEven
 export async function analyzeSession(
   session: MediaServerSession,
   parties: { label1: Party; label2: Party; others: Party[] },
-  limits: { clock: Clock; stopDeadlineMs: number; finalizeMs: number; padEdgeMs: number },
+  limits: { clock: Clock; stopDeadlineMs: number; tolerance: Tolerances },
 ): Promise<CheckedRecording> {
   const waitForStop = Math.max(0, limits.stopDeadlineMs - limits.clock.now());
   await within(waitForStop, `the stop of recording ${session.recording.id} (deadline: hang-up + tolerance.stopMs)`, stoppedEvent(session));
-  const metadata = await within(limits.finalizeMs, `the files of recording ${session.recording.id} (tolerance.finalizeMs after its stop)`, session.finished);
+  const metadata = await within(limits.tolerance.finalizeMs, `the files of recording ${session.recording.id} (tolerance.finalizeMs after its stop)`, session.finished);
   if (!metadata) throw new Error(`recording ${session.recording.id} was stopped before it started: no file`);
   const events = session.recording.events;
   const startedAtMs = events.find((e) => e.type === 'started')!.atMs;
@@ -52,8 +55,9 @@ export async function analyzeSession(
     channels: wav.channels,
     streams: [stream(parties.label1, 0), stream(parties.label2, 1), ...parties.others.map((p) => stream(p, 'none'))],
     expectedPauses: pausesOf(events),
-    recording: { startMs: startedAtMs, stopMs: stoppedAtMs },
-    tolerances: { padEdgeMs: limits.padEdgeMs },
+    recording: { startMs: startedAtMs, stopMs: stoppedAtMs, stampedBy: 'recorder' },
+    tolerances: analysisTolerances(limits.tolerance),
+    harness: harnessInput(limits.tolerance, [parties.label1, parties.label2, ...parties.others].map((p) => ({ label: p.name, frames: p.call?.media.sendLog ?? [] }))),
   });
   return { metadata, samples: wav.channels, analysis, startedAtMs, stoppedAtMs };
 }

@@ -11,6 +11,7 @@ import { RecordingAnalysis, renderRecordingSvg } from '../../simulators/analysis
 import { roleOfTags } from '../../harness/report/feature-scenarios';
 import { CallControlStage } from './call-control-stage';
 import { DisposerStack } from './disposer-stack';
+import type { EscapeWatch } from './escape-watch';
 import type { RecorderRecording } from './client-recording-check';
 import type { RecordingSessionError } from '../../simulators/recording-client/recording-session-client';
 import { RecorderStage } from './recorder-stage';
@@ -46,8 +47,8 @@ export class GirWorld extends World {
   readonly recorderRecordings: RecorderRecording[] = [];
   /** Recorder role: the last session the recorder refused. */
   lastRefusal?: RecordingSessionError;
-  /** Recorder role: the dest or id that tried to leave the recordings root. */
-  escapeAttempt?: string;
+  /** Recorder role: each dest or id that tried to leave the recordings root, watched on disk. */
+  readonly escapeWatches: EscapeWatch[] = [];
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
 

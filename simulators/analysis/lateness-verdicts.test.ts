@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeRecording } from './analyze-recording';
+import { assertRecordingPassed, RecordingCheckError } from './recording-summary';
+import { buildSyntheticRecording } from './testing/synthetic-recording';
+import { harnessLateness } from '../verdict/harness-lateness';
+import { InconclusiveError } from '../verdict/inconclusive-error';
+
+// A recording whose audio sits 34.5 ms late against the start the Media Server reported.
+const rec = buildSyntheticRecording({
+  law: 'mulaw', durationMs: 2000, recordingStartMs: 1000, senderStartMs: 1003.1, channelCount: 2,
+  streams: [{ streamId: 10, channel: 0, label: 'agent' }, { streamId: 11, channel: 1, label: 'caller' }],
+});
+/** The harness's senders put every frame on the wire `lateMs` behind its schedule (a starved process). */
+const latePacer = (lateMs: number) => ({
+  lateness: harnessLateness({ senders: rec.streams.map((stream) => ({ label: stream.label ?? 'sender', frames: stream.frames.map((f) => ({ index: f.index, sentAtMs: f.sentAtMs, scheduledAtMs: f.sentAtMs - lateMs })) })) }),
+  share: 0.25,
+});
+/** One stall of the event loop at `atMs`. */
+const stalled = (lateMs: number, atMs: number) => ({
+  lateness: harnessLateness({ stalls: { during: (from, to) => (atMs + lateMs >= from && atMs <= to ? [{ startMs: atMs, endMs: atMs + lateMs, lateMs }] : []) } }),
+  share: 0.25,
+});
+const analyze = (startMs: number, harness?: ReturnType<typeof stalled>, pauses: { startMs: number; endMs: number; label: string }[] = []) =>
+  analyzeRecording({ channels: rec.channels, streams: rec.streams, recording: { startMs, stopMs: startMs + 2000 }, expectedPauses: pauses, ...(harness ? { harness } : {}) });
+
+test('a shift the harness was late enough to cause is inconclusive, with the evidence; the same shift with an on-time harness fails', () => {
+  assert.throws(() => assertRecordingPassed(analyze(1000 - 34.5)), RecordingCheckError);
+  const late = analyze(1000 - 34.5, latePacer(30));
+  assert.ok(late.verdicts.some((v) => v.type === 'time-shift' && v.severity === 'inconclusive'));
+  assert.deepEqual(late.verdicts.filter((v) => v.severity === 'fail').map((v) => v.message), []);
+  assert.throws(() => assertRecordingPassed(late), (error: Error) =>
+    error instanceof InconclusiveError && /^inconclusive: /.test(error.message) && /frames 0\.\.\d+ up to 30\.0 ms late/.test(error.message));
+});
+
+test('a deviation larger than any lateness of the harness still fails', () => {
+  assert.throws(() => assertRecordingPassed(analyze(1000 - 300, latePacer(30))), RecordingCheckError);
+});
+
+test('a stall that touched a few frames leaves the median of a shift alone: the check stands', () => {
+  assert.doesNotThrow(() => assertRecordingPassed(analyze(1000, stalled(60, 1900))));
+  assert.throws(() => assertRecordingPassed(analyze(1000 - 34.5, stalled(60, 1900))), RecordingCheckError);
+});
