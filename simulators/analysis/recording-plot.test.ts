@@ -48,3 +48,16 @@ test('recording plot: a channel label "channel 1: agent (label 1)" takes two lin
   const svg = renderRecordingSvg(analysis, { samples: rec.channels, channelLabels: ['channel 1: agent & co (label 1)'] });
   assert.match(svg, /<text x="8" y="[\d.]+"><tspan x="8" dy="0">channel 1:<\/tspan><tspan x="8" dy="14">agent &amp; co \(label 1\)<\/tspan><\/text>/);
 });
+
+test('recording plot: a verdict the harness could not judge is drawn in its own colour, and the summary line is not failure red', () => {
+  const rec = buildSyntheticRecording({
+    law: 'alaw', durationMs: 500, recordingStartMs: 0, senderStartMs: 0, channelCount: 1,
+    streams: [{ streamId: 1, channel: 0, label: 'agent' }], pauses: [], leaks: [],
+  });
+  const analysis = analyzeRecording({ channels: rec.channels, streams: rec.streams, expectedPauses: [], recording: { startMs: 0 } });
+  analysis.verdicts.push({ type: 'duration', severity: 'inconclusive', message: 'the harness stalled 60 ms', spans: [{ channel: 0, start: 100, end: 200 }] } as (typeof analysis.verdicts)[number]);
+  const svg = renderRecordingSvg(analysis, { samples: rec.channels });
+  assert.match(svg, /<text x="[\d.]+" y="32" fill="#8c6d31">recording: .*1 inconclusive<\/text>/);
+  assert.match(svg, /<g><title>duration: the harness stalled 60 ms<\/title><rect [^>]*fill="#8c6d31"/);
+  assert.match(svg, />not judged: the harness was late</);
+});

@@ -32,6 +32,8 @@ const COLOURS = {
   fail: '#d62728',
   info: '#7f7f7f',
   pass: '#2ca02c',
+  /** Not judged (the harness was late): neither the failure red nor the information grey. */
+  inconclusive: '#8c6d31',
 };
 /** Stream colours: none of them the pass green, the failure red or the unknown orange. */
 const STREAM_COLOURS = ['#1f77b4', '#9467bd', '#8c564b', '#17becf', '#bcbd22', '#e377c2', '#393b79', '#637939'];
@@ -53,7 +55,7 @@ export function renderRecordingSvg(analysis: RecordingAnalysis, options: Recordi
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     text(MARGIN_LEFT, 16, options.title ?? 'recording analysis', 'font-size="14" font-weight="bold"'),
-    text(MARGIN_LEFT, 32, summary.text.split('\n')[0], `fill="${summary.passed ? COLOURS.pass : COLOURS.fail}"`),
+    text(MARGIN_LEFT, 32, summary.text.split('\n')[0], `fill="${summary.failures.length ? COLOURS.fail : summary.passed ? COLOURS.pass : COLOURS.inconclusive}"`),
   );
 
   // Expected pauses, shaded over every row.
@@ -135,21 +137,21 @@ function segmentBar(segment: Segment, y: number, x: (s: number) => number, analy
   return `<rect x="${f(from)}" y="${y}" width="${w}" height="${SEGMENT_BAR - 4}" fill="${colour}"><title>${esc(`${name}, ${where}`)}</title></rect>`;
 }
 
-/** Failing verdicts: a red band over their spans and a marker above the row; info: grey ticks. */
+/** Failing verdicts: a red band over their spans and a marker above the row; not judged: the same in amber; info: grey. */
 function verdictMark(verdict: Verdict, rowTop: (c: number) => number, rowHeight: number, x: (s: number) => number): string {
   if (verdict.severity === 'pass') {
     return verdict.spans
       .map((span) => `<rect x="${f(x(span.start))}" y="${rowTop(span.channel) + rowHeight - 3}" width="${f(Math.max(1, x(span.end) - x(span.start)))}" height="3" fill="${COLOURS.pass}"><title>${esc(verdict.message)}</title></rect>`)
       .join('\n');
   }
-  const colour = verdict.severity === 'fail' ? COLOURS.fail : COLOURS.info;
+  const colour = verdict.severity === 'fail' ? COLOURS.fail : verdict.severity === 'inconclusive' ? COLOURS.inconclusive : COLOURS.info;
   return verdict.spans
     .map((span) => {
       const from = x(span.start);
       const w = Math.max(2, x(span.end) - from);
       const top = rowTop(span.channel);
       const marker = `<path d="M${f(from + w / 2 - 5)},${top - 9}L${f(from + w / 2 + 5)},${top - 9}L${f(from + w / 2)},${top - 1}Z" fill="${colour}"/>`;
-      const band = `<rect x="${f(from)}" y="${top}" width="${f(w)}" height="${rowHeight}" fill="${colour}" fill-opacity="${verdict.severity === 'fail' ? 0.25 : 0.12}"/>`;
+      const band = `<rect x="${f(from)}" y="${top}" width="${f(w)}" height="${rowHeight}" fill="${colour}" fill-opacity="${verdict.severity === 'info' ? 0.12 : 0.25}"/>`;
       return `<g><title>${esc(`${verdict.type}: ${verdict.message}`)}</title>${band}${marker}</g>`;
     })
     .join('\n');
@@ -164,6 +166,7 @@ function legend(y: number, plotWidth: number): string {
     ['failure', COLOURS.fail, 0.6],
     ['information (e.g. injected loss)', COLOURS.info, 0.4],
     ['padding within tolerance', COLOURS.pass, 1],
+    ['not judged: the harness was late', COLOURS.inconclusive, 0.6],
   ];
   return items
     .map(([label, colour, opacity], i) => {
