@@ -7,6 +7,9 @@ import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { loadFeatureScenarios } from './report/feature-scenarios';
 import { SutRole } from './requirements/requirement';
 
+/** Reruns of a mutant whose scenarios were only inconclusive (harness lateness is usually passing). */
+const INCONCLUSIVE_RERUNS = 2;
+
 export interface MutantEntry {
   name: string;
   requirement: string;
@@ -22,6 +25,8 @@ export interface MutantResult {
   killed: boolean;
   byScenario: string[];
   scenariosRun: number;
+  /** Not killed, and scenarios the harness could not judge (its own lateness): neither a kill nor a survival. */
+  inconclusive?: string[];
 }
 
 export interface MutantsReport {
@@ -54,23 +59,39 @@ export async function runMutants(names: string[], options: { parallel: number; e
   for (const [index, mutant] of selected.entries()) {
     console.log(`\n== mutant ${index + 1}/${selected.length}: ${mutant.name} (${mutant.requirement}: ${mutant.description})`);
     if (!profileByRole[mutant.role]) throw new Error(`mutant ${mutant.name} needs a ${mutant.role} profile; this run has ${Object.keys(profileByRole).join(', ')}`);
-    const { results: run } = await runCucumberProcess({
+    const runOnce = async (failFast: boolean) => (await runCucumberProcess({
       args: [
         '--tags', `@${mutant.requirement} and ${roleTagExpression([mutant.role])}`,
-        '--fail-fast',
+        ...(failFast ? ['--fail-fast'] : []),
         ...(options.parallel > 1 ? ['--parallel', String(options.parallel)] : []),
       ],
       reportsDir: join(PROJECT_ROOT, 'reports', 'mutants', mutant.name),
       env: { ...env, GIR_MUTANT: mutant.name, GIR_PROFILES: JSON.stringify(profileByRole), GIR_CONSOLE_FORMAT: 'progress' },
       quiet: true,
-    });
-    const failed = [...run.statuses].filter(([, status]) => status === 'failed').map(([key]) => scenarioNames.get(key) ?? key);
+    })).results;
+    const named = (statuses: ReadonlyMap<string, string>, wanted: string) =>
+      [...statuses].filter(([, status]) => status === wanted).map(([key]) => scenarioNames.get(key) ?? key);
+    let run = await runOnce(true);
+    // An inconclusive scenario stops --fail-fast as a failure would, but kills nothing: the harness was
+    // too late to judge it. Run every tagged scenario again (at most twice) before calling the mutant
+    // anything: a kill needs a failure, and a mutant no run could judge is reported as such.
+    for (let again = 0; again < INCONCLUSIVE_RERUNS && named(run.statuses, 'failed').length === 0 && named(run.statuses, 'inconclusive').length > 0; again++) {
+      console.log(`   inconclusive (${named(run.statuses, 'inconclusive').join('; ')}): running its scenarios again`);
+      run = await runOnce(false);
+    }
+    const failed = named(run.statuses, 'failed');
+    const inconclusive = named(run.statuses, 'inconclusive');
     const result: MutantResult = {
       name: mutant.name, requirement: mutant.requirement, owner: mutant.owner,
       killed: failed.length > 0, byScenario: failed, scenariosRun: run.statuses.size,
+      ...(failed.length === 0 && inconclusive.length > 0 ? { inconclusive } : {}),
     };
     const log = join('reports', 'mutants', mutant.name, 'console.log');
-    console.log(result.killed ? `   killed by: ${failed.join('; ')}` : `   SURVIVED (${run.statuses.size} scenario(s) ran, none failed; see ${log})`);
+    console.log(
+      result.killed ? `   killed by: ${failed.join('; ')}`
+        : inconclusive.length > 0 ? `   NOT JUDGED: the harness was too late to judge ${inconclusive.join('; ')} (see ${log})`
+          : `   SURVIVED (${run.statuses.size} scenario(s) ran, none failed; see ${log})`,
+    );
     results.push(result);
   }
   const report: MutantsReport = { mutants: results, score: results.length ? results.filter((r) => r.killed).length / results.length : 1 };
