@@ -138,3 +138,11 @@ When('the call is released', async function (this: GirWorld) {
   const agent = this.party('agent');
   await within(HARNESS_WAIT_MS, 'the release of the call', agent.call!.ended);
 });
+
+/** Full-time: the extension's record=true has started it at the answer; dynamic: a GSIP_RECORD_START. */
+When(/^the recording of the call is started by (full-time|dynamic) recording$/, async function (this: GirWorld, method: string) {
+  if (method === 'full-time') return;
+  this.desktops.send("agent's desktop", 'RequestPrivateService', {
+    privateMsgId: PRIVATE_MSG.start, thisDN: this.party('agent').dn, connId: await connIdFor(this, undefined),
+  });
+});
