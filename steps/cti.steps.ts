@@ -146,3 +146,4 @@ When(/^the recording of the call is started by (full-time|dynamic) recording$/, 
     privateMsgId: PRIVATE_MSG.start, thisDN: this.party('agent').dn, connId: await connIdFor(this, undefined),
   });
 });
+

@@ -67,7 +67,7 @@ Then('the partitions reach the Media Server as {string} and the metadata lists t
   assert.deepEqual(metadata?.partitions, list.split('|'), 'metadata partitions: in order, trimmed, empty items dropped');
 });
 
-Then('the Media Server received {int} recording sessions for the call', async function (this: GirWorld, count: number) {
+Then('the Media Server received {int} recording session(s) for the call', async function (this: GirWorld, count: number) {
   const stage = await this.callControl();
   const sessions = stage.mediaServer.sessions;
   assert.equal(sessions.length, count, `the Media Server got ${sessions.length} recording session(s)`);

@@ -42,6 +42,7 @@ export async function checkRecordingWindow(world: GirWorld, session: MediaServer
   assert.ok(startLag >= -tolerance.padEdgeMs, `the file holds ${label1.name} audio sent ${(-startLag).toFixed(1)} ms before ${window.startName} (more than tolerance.padEdgeMs)`);
 
   const stopLag = checked.stoppedAtMs - window.stopMs;
+  assert.ok(stopLag >= 0, `the recording stopped ${(-stopLag).toFixed(1)} ms before ${window.stopName}: what came after was lost`);
   assert.ok(stopLag <= tolerance.stopMs, `the recording stopped ${stopLag.toFixed(1)} ms after ${window.stopName}; tolerance.stopMs is ${tolerance.stopMs}`);
   const endGap = window.stopMs - frameSentAt(label1, partyFrames[partyFrames.length - 1].index);
   const pausedAtEnd = session.recording.events.at(-2)?.type === 'paused';
