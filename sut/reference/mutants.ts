@@ -21,7 +21,7 @@ export const SUT_MUTANTS = [
   { name: 'sut-dyn-drops-reasons', requirement: 'DYN-09', description: 'leaves reasons out of the response' },
   { name: 'sut-dyn-full-time-not-controllable', requirement: 'DYN-10', description: 'refuses 3014-3016 on a recording that full-time recording started' },
   { name: 'sut-dyn-acks-unknown-msgid', requirement: 'DYN-11', description: 'acknowledges an unknown PrivateMsgID' },
-  { name: 'sut-dyn-refused-pause-reaches-ms', requirement: 'DYN-12', description: 'sends a pause while paused on to the Media Server, which fails the recording' },
+  { name: 'sut-dyn-refused-pause-reaches-ms', requirement: 'DYN-12', description: 'refuses a pause while paused with InvalidState, yet sends it to the Media Server, which fails the recording' },
   { name: 'sut-dyn-answers-twice', requirement: 'DYN-13', description: 'answers an accepted request with EventACK twice' },
   { name: 'sut-ms-on-before-answer', requirement: 'MS-02', description: "sends GSIP_RECORD=ON before the Media Server has answered" },
   { name: 'sut-rob-closes-on-bad-json', requirement: 'ROB-02', description: 'closes the CTI connection after a request that is not JSON' },

@@ -4,9 +4,14 @@ import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
 import { InvalidStateError } from '../errors';
 import { AttachedDataListener } from './attached-data';
-import { CallRecording, CallRecordingContext, CallRecordingListener } from './call-recording';
+import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
 import { fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
+
+/** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
+export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop'>;
+
+export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
 /**
  * Decides when calls are recorded and keeps each call's one live recording (rule 14). It enforces
@@ -15,16 +20,18 @@ import { RecordingDecision } from './recording-decision';
  * GSIP_RECORD_START opens a new session.
  */
 export class RecordingController implements CallEventListener {
-  private readonly live = new Map<string, CallRecording>();
+  private readonly live = new Map<string, LiveRecording>();
   /** Every recording this SUT started, live or not, for inspection by tests. */
-  readonly history: CallRecording[] = [];
+  readonly history: LiveRecording[] = [];
   private readonly attachedDataListeners: AttachedDataListener[] = [];
   private sessionCounter = 0;
 
   constructor(
-    private readonly context: CallRecordingContext,
+    context: CallRecordingContext,
     private readonly directory: Directory,
     private readonly deviations: SutDeviations,
+    private readonly newRecording: RecordingFactory = (call, decision, session, deviations, listener) =>
+      new CallRecording(call, decision, session, context, deviations, listener),
   ) {}
 
   onAttachedData(listener: AttachedDataListener): void {
@@ -43,7 +50,7 @@ export class RecordingController implements CallEventListener {
     void recording.stop();
   }
 
-  recordingOf(connId: string): CallRecording | undefined {
+  recordingOf(connId: string): LiveRecording | undefined {
     return this.live.get(connId);
   }
 
@@ -58,7 +65,7 @@ export class RecordingController implements CallEventListener {
   pause(call: Call): void {
     const recording = this.liveRecording(call, 'pause');
     if (recording.accepted !== 'recording') {
-      if (this.deviations.dynamic.refusedPauseReachesMs) return recording.forcePause();
+      if (this.deviations.dynamic.refusedPauseReachesMs) recording.forcePause();
       throw new InvalidStateError(`the recording of call ${call.connId} is ${recording.accepted}: only a recording one can be paused`);
     }
     if (!this.deviations.dynamic.ignores.has('pause')) recording.pause();
@@ -77,7 +84,7 @@ export class RecordingController implements CallEventListener {
     void recording.stop();
   }
 
-  private liveRecording(call: Call, command: string): CallRecording {
+  private liveRecording(call: Call, command: string): LiveRecording {
     const recording = this.live.get(call.connId);
     if (!recording) throw new InvalidStateError(`call ${call.connId} has no live recording to ${command}`);
     if (recording.decision.method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) {
@@ -96,7 +103,7 @@ export class RecordingController implements CallEventListener {
         if (this.live.get(call.connId) === ended) this.live.delete(call.connId);
       },
     };
-    const recording = new CallRecording(call, decision, `${call.connId}-${++this.sessionCounter}`, this.context, {
+    const recording = this.newRecording(call, decision, `${call.connId}-${++this.sessionCounter}`, {
       stopDelayMs: this.deviations.fullTime.stopDelayMs,
       pauseDelayMs: dynamic.pauseDelayMs + (decision.method === 'full-time' ? dynamic.fullTimePauseDelayMs : 0),
       dropsQueuedPause: dynamic.dropsQueuedPause,
