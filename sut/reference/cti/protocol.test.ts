@@ -54,3 +54,8 @@ test('the envelope keeps a readable referenceId and object reasons, even for a r
   assert.deepEqual(read.envelope, { referenceId: 9, reasons: { why: 'PCI' } });
   assert.deepEqual(readRequest('{"message":"RequestTeleport","referenceId":"9","reasons":["PCI"]}').envelope, { referenceId: null });
 });
+
+test('a request of the protocol this SUT does not serve yet is NotSupported, not UnknownMessage', () => {
+  assert.equal(codeOf('{"message":"RequestMakeCall","referenceId":1,"thisDN":"7001","otherDN":"7002"}'), 'NotSupported');
+  assert.equal(codeOf('{"message":"RequestRouteCall","referenceId":2}'), 'NotSupported');
+});

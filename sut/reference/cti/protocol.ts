@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { directoryEntrySchema } from '../../../profiles/profile-schema';
 import { CONNECTION_ID, PRIVATE_MSG } from '../../../simulators/cti/cti-events';
-import { BadFieldError, BadJsonError, ReferenceSutError, UnknownMessageError } from '../errors';
+import { BadFieldError, BadJsonError, NotSupportedError, ReferenceSutError, UnknownMessageError } from '../errors';
 
 /**
  * The requests the reference SUT serves, one zod schema each (DESIGN.md, "CTI bridge protocol").
@@ -32,6 +32,12 @@ export const requestSchemas = {
 };
 
 export type RequestName = keyof typeof requestSchemas;
+
+/** Requests of the protocol this SUT does not serve yet: NotSupported, not UnknownMessage (rule 8). */
+const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
+  'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall', 'RequestRouteCall',
+  'RequestInitiateTransfer', 'RequestCompleteTransfer', 'RequestSingleStepTransfer',
+]);
 export type CtiRequest<N extends RequestName = RequestName> = z.infer<(typeof requestSchemas)[N]>;
 
 /** What can be read of any input, valid or not: what the one response must echo. */
@@ -63,6 +69,7 @@ export function readRequest(line: string): ReadRequest {
     ...(isPlainObject(json.reasons) ? { reasons: json.reasons } : {}),
   };
   if (typeof json.message !== 'string') return { envelope, error: new BadFieldError('message', 'missing or not a string') };
+  if (NOT_IMPLEMENTED.has(json.message)) return { envelope, error: new NotSupportedError(`${json.message} is not implemented by this SUT`) };
   if (!Object.hasOwn(requestSchemas, json.message)) return { envelope, error: new UnknownMessageError(`unknown message "${json.message}"`) };
   const parsed = requestSchemas[json.message as RequestName].safeParse(json);
   if (!parsed.success) {

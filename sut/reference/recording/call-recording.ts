@@ -115,12 +115,14 @@ export class CallRecording {
     return this.enqueue('stop', async () => {
       if (this.deviations.stopDelayMs > 0) await this.delay(this.deviations.stopDelayMs);
       this.machine.apply('stop');
-      this.untap?.();
       this.announce('OFF');
       try {
+        // keep forking until the stop is out: a packet that reached the relay just before the
+        // release is still the MS's to record (it drops what arrives after the stop)
         await this.client!.stop();
         this.machine.apply('stopped');
       } finally {
+        this.untap?.();
         this.closeForkSockets();
         this.listener.ended(this);
       }
