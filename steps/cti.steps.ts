@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { CTI_ERROR_CODES, EventError, PRIVATE_MSG } from '../simulators/cti/cti-events';
 import { DesktopRequest } from './support/cti-desktops';
-import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
+import { talkFor } from './support/waiting';
 import { GirWorld } from './support/world';
 
 const MSG_IDS: Record<string, number> = {
@@ -134,10 +134,6 @@ Then('the response to the last request echoes its reasons unchanged', async func
   assert.deepEqual((event as { reasons?: unknown }).reasons, request.fields.reasons, `${event.message} must echo reasons`);
 });
 
-When('the call is released', async function (this: GirWorld) {
-  const agent = this.party('agent');
-  await within(HARNESS_WAIT_MS, 'the release of the call', agent.call!.ended);
-});
 
 /** Full-time: the extension's record=true has started it at the answer; dynamic: a GSIP_RECORD_START. */
 When(/^the recording of the call is started by (full-time|dynamic) recording$/, async function (this: GirWorld, method: string) {

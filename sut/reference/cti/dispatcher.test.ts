@@ -34,7 +34,7 @@ function fakeRecordingFactory(started: LiveRecording[]) {
   };
 }
 
-function setUp() {
+function setUp(requireParty = true) {
   const directory = new Directory(parseProfile({
     directory: [
       { role: 'agent', type: 'Extension', dn: '7002' },
@@ -56,7 +56,7 @@ function setUp() {
   calls.remove(call(RELEASED));
   const started: LiveRecording[] = [];
   const recordings = new RecordingController({} as never, directory, FAITHFUL, fakeRecordingFactory(started));
-  const services: CtiServices = { directory, calls, recordings, agents: new AgentSessions(), dynamic: { requireParty: true, defaultSide: 'source' }, deviations: FAITHFUL };
+  const services: CtiServices = { directory, calls, recordings, agents: new AgentSessions(), dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
   const dispatcher = new CtiDispatcher(services, FAITHFUL.cti);
   const client = new CtiClientSession(1, () => undefined);
   let referenceId = 0;
@@ -149,4 +149,14 @@ test('a handler that fails unexpectedly still gives exactly one response (NotSup
   const responses = broken.dispatch({ kind: 'line', text: '{"message":"RequestConfigUpdate","referenceId":3,"directory":[]}' }, new CtiClientSession(2, () => undefined));
   assert.deepEqual(responses.map((r) => [r.errorCode, r.referenceId]), [['NotSupported', 3]]);
   assert.match(String(responses[0].errorMessage), /disk full/);
+});
+
+test('with dynamic.requireParty false a supervisor DN controls the call; source is the agent leg (rule 12)', () => {
+  const { send, gsip, started } = setUp(false);
+  send({ message: 'RequestRegisterAddress', thisDN: '7001' });
+  assert.equal(gsip(3013, { thisDN: '7001' }).message, 'EventACK');
+  assert.deepEqual([started[0].decision.dn, started[0].decision.side], ['7002', 'source']);
+  assert.equal(gsip(3014, { thisDN: '7001' }).message, 'EventACK');
+  assert.equal(gsip(3013, { thisDN: '7001', extensions: { record: 'destination' } }).message, 'EventACK');
+  assert.deepEqual([started[1].decision.dn, started[1].decision.side], ['9000', 'destination']);
 });
