@@ -119,14 +119,14 @@ export class RtpSender {
     const clock = this.options.clock;
     const now = clock.now();
     while (this.startedAt + this.nextIndex * this.ptimeMs <= now + DUE_EPSILON_MS) {
-      if (this.currentState === 'sending') this.sendFrame(this.nextIndex, now);
+      if (this.currentState === 'sending') this.sendFrame(this.nextIndex);
       this.nextIndex++;
     }
     const due = this.startedAt + this.nextIndex * this.ptimeMs;
     this.timer = clock.setTimer(due - now, () => this.tick());
   }
 
-  private sendFrame(index: number, now: number): void {
+  private sendFrame(index: number): void {
     const { payloadType, ssrc, source } = this.options;
     const timestamp = (this.options.initialTimestamp ?? 0) + index * this.timestampStep;
     const packet = buildRtpPacket({
@@ -143,7 +143,9 @@ export class RtpSender {
       sequence: this.sequence & 0xffff,
       timestamp: timestamp % 0x100000000,
       scheduledAtMs: this.startedAt + index * this.ptimeMs,
-      sentAtMs: now,
+      // Stamped once the packet is handed to the socket, not when the tick began: building the
+      // payload (and, in a catch-up burst, the frames before it) comes before the wire.
+      sentAtMs: this.options.clock.now(),
       lost,
     });
     this.sequence++;
