@@ -8,6 +8,7 @@ import { PortBlock } from '../../simulators/net/port-block';
 import { Clock } from '../../simulators/time/clock';
 import { DisposerStack } from './disposer-stack';
 import { SipTrace } from './sip-trace';
+import { workerProcessRecorder } from './worker-process-sut';
 
 /** Poll interval while waiting for a recorder's files to appear (their deadline is tolerance.finalizeMs). */
 const FILE_POLL_MS = 25;
@@ -18,8 +19,13 @@ export class RecorderStage {
 
   static async start(options: { profile: Profile; artifactsDir: string; portBlock: PortBlock; clock: Clock; disposers: DisposerStack; trace: SipTrace }): Promise<RecorderStage> {
     const { profile, portBlock, clock, disposers, trace } = options;
-    const recorder = await startRecorderSut({ profile, embeddedRoot: join(options.artifactsDir, 'recordings'), portBlock, clock, onTrace: trace.recorder('recorder') });
-    disposers.push(recorder.description, () => recorder.stop());
+    let recorder: RecorderSut;
+    if (profile.sut.adapter === 'process') {
+      recorder = await workerProcessRecorder(profile, clock);
+    } else {
+      recorder = await startRecorderSut({ profile, embeddedRoot: join(options.artifactsDir, 'recordings'), portBlock, clock, onTrace: trace.recorder('recorder') });
+      disposers.push(recorder.description, () => recorder.stop());
+    }
     const client = await RecordingClient.start({
       host: '127.0.0.1', portBlock, clock, recorder: recorder.sipAddress,
       startOn: profile.wire.startOn, tenantDbid: profile.wire.tenantDbid, timeoutMs: profile.sut.msTimeoutMs,

@@ -49,6 +49,8 @@ export class GirWorld extends World {
   lastRefusal?: RecordingSessionError;
   /** Recorder role: each dest or id that tried to leave the recordings root, watched on disk. */
   readonly escapeWatches: EscapeWatch[] = [];
+  /** What the SUT's process wrote during this scenario, when the harness runs it (for a failed scenario's report). */
+  sutOutput?: () => string;
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
 
@@ -88,6 +90,11 @@ export class GirWorld extends World {
     this.recorderStage ??= await RecorderStage.start({
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
+    const { recorder } = this.recorderStage;
+    if (recorder.outputMark && recorder.outputSince && !this.sutOutput) {
+      const mark = recorder.outputMark();
+      this.sutOutput = () => recorder.outputSince!(mark);
+    }
     return this.recorderStage;
   }
 
