@@ -25,6 +25,8 @@ export interface ConformanceOutcome {
   report: ConformanceReport;
   /** Each scenario that ran, by scenario key (file:line), with its status. */
   statuses: ReadonlyMap<string, string>;
+  /** The first failing (or inconclusive) check of each scenario that did not pass. */
+  checks: ReadonlyMap<string, string>;
 }
 
 export { RunSetupError };
@@ -102,7 +104,7 @@ export async function runConformance(
   // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
   const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0 || report.summary.inconclusive > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
-  return { exitCode: failed ? 1 : 0, reportsDir: reports, scenarios, report, statuses: results.statuses };
+  return { exitCode: failed ? 1 : 0, reportsDir: reports, scenarios, report, statuses: results.statuses, checks: new Map([...results.failures].map(([key, f]) => [key, f.check])) };
 }
 
 /** By scenario key, the evidence folder of its final attempt (an earlier attempt's is not its). */

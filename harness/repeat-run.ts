@@ -12,8 +12,8 @@ export interface RepeatTally {
   key: string;
   name: string;
   counts: Record<string, number>;
-  /** The first message of each run that did not pass (run number, status). */
-  runs: { run: number; status: string }[];
+  /** Each run that did not pass: its number, status and first failing or inconclusive check. */
+  runs: { run: number; status: string; check?: string }[];
 }
 
 export interface RepeatOutcome {
@@ -48,7 +48,7 @@ export async function runRepeated(
     for (const [key, status] of outcome.statuses) {
       const tally = tallies.get(key) ?? { key, name: names.get(key) ?? key, counts: {}, runs: [] };
       tally.counts[status] = (tally.counts[status] ?? 0) + 1;
-      if (status !== 'passed') tally.runs.push({ run, status });
+      if (status !== 'passed') tally.runs.push({ run, status, check: outcome.checks.get(key) });
       tallies.set(key, tally);
     }
     const notPassed = [...outcome.statuses.values()].filter((s) => s !== 'passed').length;
@@ -68,6 +68,7 @@ export function formatRepeatTable(outcome: RepeatOutcome): string {
     const mark = (c.failed ?? 0) + (c.inconclusive ?? 0) > 0 ? '✗' : '✓';
     const which = tally.runs.length ? `  (not passed in run ${tally.runs.map((r) => `${r.run}: ${r.status}`).join(', ')})` : '';
     lines.push(`${mark} ${c.passed ?? 0} / ${c.failed ?? 0} / ${c.inconclusive ?? 0} / ${c.skipped ?? 0}  ${tally.name} (${tally.key})${which}`);
+    for (const r of tally.runs) if (r.check) lines.push(`    run ${r.run}: ${r.check}`);
   }
   return lines.join('\n');
 }

@@ -13,6 +13,7 @@ import { computeTimeBase } from './time-base';
 import { identifyFragments } from './fragment-identifier';
 import { resolveTolerances } from './tolerances';
 import { weighHarnessLateness } from './lateness-verdicts';
+import { markUnobservableEdges } from './unobservable-edges';
 
 export class RecordingInputError extends Error {
   constructor(message: string) {
@@ -71,6 +72,7 @@ export function judgeTimelines(
   ];
   const duration = durationVerdict(input.recording, sampleRate, lengthSamples, tolerances);
   if (duration) verdicts.push(duration);
+  markUnobservableEdges(verdicts, { timeBase, sampleRate, tolerances });
   if (input.harness) weighHarnessLateness(verdicts, { timeBase, sampleRate, lengthSamples, tolerances, harness: input.harness, stampedBy: input.recording?.stampedBy });
   return {
     sampleRate,

@@ -1,5 +1,5 @@
 import { readSdp, SdpInfo, SipRequest } from '../sip';
-import { readRecordingParameters, RecordingParameters } from '../gir-msml/recording-headers';
+import { HEADER, readRecordingParameters, RecordingParameters } from '../gir-msml/recording-headers';
 import { parseRecordingUri, RecordingUri } from '../gir-msml/recording-uri';
 import { WireProfileError } from '../gir-msml/wire-error';
 
@@ -10,6 +10,8 @@ export interface RecordingOffer {
   sdp: SdpInfo;
   /** Index of the m-line with a=label:1 (party side) and a=label:2 (other party). */
   lineOfLabel: [number, number];
+  /** X-Genesys-Partitions exactly as the SUT wrote it (rule 4 wants it normalised already). */
+  partitionsHeader?: string;
 }
 
 /** Why a recording INVITE is refused: the status and a reason phrase naming the problem. */
@@ -43,7 +45,8 @@ export function readRecordingOffer(request: SipRequest): RecordingOffer | OfferR
   }
   const unusable = lineOfLabel.map((i) => sdp.media[i]).find((m) => !m.codecs.some((c) => c.name === 'PCMU' || c.name === 'PCMA'));
   if (unusable) return { status: 488, reason: `m-line a=label:${unusable.label} offers no PCMU or PCMA` };
-  return { uri, parameters, sdp, lineOfLabel };
+  const partitionsHeader = request.headers.get(HEADER.partitions) ?? undefined;
+  return { uri, parameters, sdp, lineOfLabel, ...(partitionsHeader !== undefined ? { partitionsHeader } : {}) };
 }
 
 export function isRejection(value: RecordingOffer | OfferRejection): value is OfferRejection {

@@ -31,3 +31,23 @@ test('a real event loop blocked for 30 ms shows as a stall of about that length'
   const worst = Math.max(...monitor.during(blockedAt, blockedAt + 30).map((s) => s.lateMs));
   assert.ok(worst >= 27 && worst < 60, `worst stall ${worst} ms for a 30 ms block`);
 });
+
+test('during() finds exactly the stalls that overlap a span, however many there are', () => {
+  const clock = new ManualClock();
+  const monitor = new EventLoopStallMonitor({ clock, intervalMs: 2, minStallMs: 1 });
+  monitor.start();
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 300; i++) {
+    clock.advance(1 + Math.floor(random() * 20));
+    clock.hold(Math.floor(random() * 30));
+  }
+  monitor.stop();
+  assert.ok(monitor.stalls.length > 100, `${monitor.stalls.length} stalls recorded`);
+  for (let k = 0; k < 200; k++) {
+    const from = random() * clock.now();
+    const to = from + random() * 100;
+    const expected = monitor.stalls.filter((s) => s.endMs >= from && s.startMs <= to);
+    assert.deepEqual(monitor.during(from, to), expected);
+  }
+});

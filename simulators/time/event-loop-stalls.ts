@@ -55,9 +55,18 @@ export class EventLoopStallMonitor {
     this.timer = undefined;
   }
 
-  /** Stalls that overlap [fromMs, toMs], oldest first. */
+  /** Stalls that overlap [fromMs, toMs], oldest first (stalls follow one another: found by bisection). */
   during(fromMs: number, toMs: number): Stall[] {
-    return this.recorded.filter((s) => s.endMs >= fromMs && s.startMs <= toMs);
+    let low = 0;
+    let high = this.recorded.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.recorded[middle].endMs < fromMs) low = middle + 1;
+      else high = middle;
+    }
+    const found: Stall[] = [];
+    for (let i = low; i < this.recorded.length && this.recorded[i].startMs <= toMs; i++) found.push(this.recorded[i]);
+    return found;
   }
 
   get stalls(): readonly Stall[] {

@@ -10,6 +10,7 @@ import { Clock, systemClock } from '../../simulators/time/clock';
 import { RecordingAnalysis, renderRecordingSvg } from '../../simulators/analysis';
 import { roleOfTags } from '../../harness/report/feature-scenarios';
 import { CallControlStage } from './call-control-stage';
+import { CtiDesktops } from './cti-desktops';
 import { DisposerStack } from './disposer-stack';
 import type { EscapeWatch } from './escape-watch';
 import type { RecorderRecording } from './client-recording-check';
@@ -53,6 +54,7 @@ export class GirWorld extends World {
   sutOutput?: () => string;
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
+  private ctiDesktops?: CtiDesktops;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -82,6 +84,12 @@ export class GirWorld extends World {
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
     return this.stage;
+  }
+
+  /** The scenario's CTI clients and the requests they made. */
+  get desktops(): CtiDesktops {
+    this.ctiDesktops ??= new CtiDesktops(this.clock, this.disposers, this.tolerance.ctiResponseMs);
+    return this.ctiDesktops;
   }
 
   /** The recorder-role stage, started on first use (the recorder under test and the recording client). */

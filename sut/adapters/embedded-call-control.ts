@@ -27,6 +27,7 @@ export class EmbeddedCallControl implements CallControlSut {
       mediaServer: options.mediaServer,
       wire: options.profile.wire,
       msTimeoutMs: options.profile.sut.msTimeoutMs,
+      dynamic: options.profile.dynamic,
       onTrace: options.onTrace,
     });
     return new EmbeddedCallControl(reference, `${options.profile.sut.name} ${options.profile.sut.version} (embedded)`);
@@ -34,6 +35,10 @@ export class EmbeddedCallControl implements CallControlSut {
 
   get sipAddress(): HostPort {
     return this.reference.sipAddress;
+  }
+
+  get ctiAddress(): HostPort {
+    return this.reference.ctiAddress;
   }
 
   stop(): Promise<void> {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { profileSchema } from '../../profiles/profile-schema';
 import { Phone } from '../../simulators/endpoint/phone';
+import { CtiClient } from '../../simulators/cti/cti-client';
+import { systemClock } from '../../simulators/time/clock';
 import { FakeMediaServer, MediaServerSession } from '../../simulators/media-server/media-server';
 import { formatHostPort, parseHostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
@@ -60,6 +62,12 @@ test('the CLI runs the reference SUT as a process: an inbound call to a record=t
   });
   for (const phone of [trunk, agent]) phone.setSut(parseHostPort(listening));
   await agent.register('7001');
+  // the CTI bridge's address is on the same start-up line, and a client registers there
+  const ctiAddress = /CTI (\S+:\d+)/.exec(output)?.[1];
+  assert.ok(ctiAddress, `no CTI address on the start-up line: ${output}`);
+  const desktop = await CtiClient.connect({ address: parseHostPort(ctiAddress), clock: systemClock, name: 'desktop' });
+  t.after(() => desktop.close());
+  assert.equal((await desktop.send('RequestRegisterAddress', { thisDN: '7001' }, 5000).response).event.message, 'EventRegistered');
 
   const session = new Promise<MediaServerSession>((resolve) => mediaServer.onSession(resolve));
   const ringing = agent.nextIncomingCall(2, 5000);
@@ -67,6 +75,8 @@ test('the CLI runs the reference SUT as a process: an inbound call to a record=t
   (await ringing).answer();
   const call = await outgoing;
   const recording = await session;
+  const established = await desktop.waitFor((e) => e.event.message === 'EventEstablished', 5000, () => new Error('no EventEstablished for 7001'));
+  assert.equal((established.event as { connId: string }).connId, recording.offer.parameters.connId);
   await call.hangup();
   const metadata = await recording.finished;
   assert.ok(metadata, `the recording ended without metadata; SUT output:\n${output}`);

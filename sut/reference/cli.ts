@@ -17,6 +17,8 @@ The reference SIP Server of gir-conformance: registrar, B2BUA with RTP anchoring
 controller that opens gir-msml sessions to a Media Server, as ../shared/PROFILE-RULES.md settles it.
 
   --listen <ip:port>          SIP address (UDP); port 0 takes a free port (default 127.0.0.1:0)
+  --cti-listen <ip:port>      CTI bridge address (TCP, JSON lines); port 0 or absent takes a free
+                              port; the host is --listen's
   --media-server <ip:port>    where recording sessions are opened (required)
   --profile <file>            directory, wire.startOn/tenantDbid and sut.msTimeoutMs from this
                               profile (default profiles/default.yaml)
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       listen: { type: 'string', default: '127.0.0.1:0' },
+      'cti-listen': { type: 'string' },
       'media-server': { type: 'string' },
       profile: { type: 'string', default: DEFAULT_PROFILE },
       'trunk-peer': { type: 'string', multiple: true, default: [] },
@@ -73,8 +76,10 @@ async function main(): Promise<void> {
     mediaServer: parseHostPort(values['media-server']),
     wire: profile.wire,
     msTimeoutMs: profile.sut.msTimeoutMs,
+    dynamic: profile.dynamic,
+    ctiPort: values['cti-listen'] ? parseHostPort(values['cti-listen']).port : undefined,
   });
-  console.log(`gir reference SUT listening on ${formatHostPort(sut.sipAddress)} (udp), Media Server ${values['media-server']}`);
+  console.log(`gir reference SUT listening on ${formatHostPort(sut.sipAddress)} (udp), CTI ${formatHostPort(sut.ctiAddress)} (tcp), Media Server ${values['media-server']}`);
   const stop = async (signal: string): Promise<void> => {
     console.log(`${signal}: stopping`);
     await sut.close();

@@ -2,13 +2,32 @@ import { MutantDefinition, MutantSwitch } from '../../simulators/mutation/mutant
 
 /**
  * Deliberate deviations of the reference SUT, at least one per SUT-owned requirement, killed
- * through call-control scenarios (DESIGN.md, "Mutants").
+ * through call-control scenarios (DESIGN.md, "Mutants"). deviations.ts turns the one that is on
+ * into plain values; policy code reads those, never a mutant name.
  */
 export const SUT_MUTANTS = [
   { name: 'sut-ft-never-records', requirement: 'FT-01', description: 'never opens a recording session for a record=true Extension' },
   { name: 'sut-ft-caller-as-party', requirement: 'FT-01', description: "labels the caller's audio 1 (party side) instead of the agent's" },
   { name: 'sut-ft-late-stop', requirement: 'FT-01', description: 'stops the recording 1 s after the call is released' },
   { name: 'sut-ft-records-unflagged', requirement: 'FT-08', description: 'records calls of Extensions whose record option is false' },
+  { name: 'sut-dyn-start-ignored', requirement: 'DYN-01', description: 'acknowledges GSIP_RECORD_START and records nothing' },
+  { name: 'sut-dyn-stop-ignored', requirement: 'DYN-02', description: 'acknowledges GSIP_RECORD_STOP and keeps recording until the call ends' },
+  { name: 'sut-dyn-pause-ignored', requirement: 'DYN-03', description: 'acknowledges GSIP_RECORD_PAUSE and never sends the pause' },
+  { name: 'sut-dyn-resume-ignored', requirement: 'DYN-04', description: 'acknowledges GSIP_RECORD_RESUME and never sends the resume' },
+  { name: 'sut-dyn-accepts-unregistered-dn', requirement: 'DYN-05', description: 'accepts a request for a ThisDN the client has not registered' },
+  { name: 'sut-dyn-released-as-invalid-state', requirement: 'DYN-06', description: 'answers a released ConnectionID with InvalidState instead of UnknownConnId' },
+  { name: 'sut-dyn-destination-as-source', requirement: 'DYN-07', description: "records ThisDN's side for record=destination" },
+  { name: 'sut-dyn-drops-partitions', requirement: 'DYN-08', description: 'sends no partitions to the Media Server' },
+  { name: 'sut-dyn-drops-reasons', requirement: 'DYN-09', description: 'leaves reasons out of the response' },
+  { name: 'sut-dyn-full-time-not-controllable', requirement: 'DYN-10', description: 'refuses 3014-3016 on a recording that full-time recording started' },
+  { name: 'sut-dyn-acks-unknown-msgid', requirement: 'DYN-11', description: 'acknowledges an unknown PrivateMsgID' },
+  { name: 'sut-dyn-refused-pause-reaches-ms', requirement: 'DYN-12', description: 'refuses a pause while paused with InvalidState, yet sends it to the Media Server, which fails the recording' },
+  { name: 'sut-dyn-answers-twice', requirement: 'DYN-13', description: 'answers an accepted request with EventACK twice' },
+  { name: 'sut-ms-on-before-answer', requirement: 'MS-02', description: "sends GSIP_RECORD=ON before the Media Server has answered" },
+  { name: 'sut-rob-closes-on-bad-json', requirement: 'ROB-02', description: 'closes the CTI connection after a request that is not JSON' },
+  { name: 'sut-pad-late-pause', requirement: 'PAD-01', description: 'sends each pause to the Media Server 300 ms after the request' },
+  { name: 'sut-pad-drops-queued-pause', requirement: 'PAD-03', description: 'drops a pause requested while the recording is still being set up' },
+  { name: 'sut-pad-full-time-late-pause', requirement: 'PAD-04', description: 'sends the pause of a full-time recording 300 ms late' },
 ] as const satisfies readonly MutantDefinition[];
 
 export type SutMutantName = (typeof SUT_MUTANTS)[number]['name'];

@@ -1,103 +1,112 @@
 import { DirectoryEntry } from '../../profiles/profile-schema';
 import { HostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
-import { IncomingRequest, paramValue, SipUri, SipUserAgent, TraceEvent } from '../../simulators/sip';
+import { IncomingRequest, SipUserAgent, TraceEvent } from '../../simulators/sip';
 import { Clock, systemClock } from '../../simulators/time/clock';
+import { AgentSessions } from './agents/agent-sessions';
 import { B2bua } from './call/b2bua';
+import { CallEvents } from './call/call-events';
+import { CallRegistry } from './call/call-registry';
+import { CtiServer } from './cti/cti-server';
+import { sutDeviations } from './deviations';
 import { Directory } from './directory';
-import { SutMutants } from './mutants';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
+import { handleRegister } from './sip/register-handler';
 
 export interface ReferenceSutOptions {
   host: string;
   /** 0 or absent: a port of the worker's block. */
   sipPort?: number;
+  /** 0 or absent: a port of the worker's block. */
+  ctiPort?: number;
   portBlock?: PortBlock;
   clock?: Clock;
   directory: readonly DirectoryEntry[];
   mediaServer: HostPort;
   wire: { startOn: 'dialogstart' | 'invite'; tenantDbid: number };
   msTimeoutMs: number;
+  /** `dynamic.requireParty` and `dynamic.defaultSide` (DYN-05, DYN-07). */
+  dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
   env?: NodeJS.ProcessEnv;
   onTrace?: (event: TraceEvent) => void;
 }
 
-const DEFAULT_EXPIRES_SECONDS = 3600;
-
 /**
- * The reference SUT in the SIP Server role: registrar, B2BUA with media anchoring, and the
- * recording controller that opens Media Server sessions as REQUIREMENTS.md and PROFILE-RULES.md say.
- * It is the embedded default SUT; `GIR_MUTANT` turns one deliberate deviation on.
+ * The reference SUT in the SIP Server role: registrar, B2BUA with media anchoring, the recording
+ * controller that opens Media Server sessions, and the CTI bridge, as REQUIREMENTS.md and
+ * PROFILE-RULES.md say. This file only wires the parts together; `GIR_MUTANT` turns one deliberate
+ * deviation on (deviations.ts).
  */
 export class ReferenceSut {
-  readonly directory: Directory;
-  readonly registrar: Registrar;
-  readonly b2bua: B2bua;
-  readonly recordings: RecordingController;
-
-  private constructor(private readonly ua: SipUserAgent, options: ReferenceSutOptions, clock: Clock, portBlock: PortBlock) {
-    const mutants = new SutMutants(options.env);
-    this.directory = new Directory(options.directory);
-    this.registrar = new Registrar(clock);
-    this.recordings = new RecordingController(
-      { ua, clock, host: options.host, portBlock, mediaServer: options.mediaServer, startOn: options.wire.startOn, tenantDbid: options.wire.tenantDbid, msTimeoutMs: options.msTimeoutMs },
-      this.directory,
-      mutants,
-    );
-    this.b2bua = new B2bua(ua, this.directory, this.registrar, options.host, portBlock, clock, {
-      onEstablished: (call) => this.recordings.onEstablished(call),
-      onReleased: (call) => this.recordings.onReleased(call),
-    });
-    ua.onRequest((request) => this.onRequest(request));
-  }
+  private constructor(
+    private readonly ua: SipUserAgent,
+    readonly cti: CtiServer,
+    readonly directory: Directory,
+    readonly calls: CallRegistry,
+    readonly recordings: RecordingController,
+  ) {}
 
   static async start(options: ReferenceSutOptions): Promise<ReferenceSut> {
     const clock = options.clock ?? systemClock;
     const portBlock = options.portBlock ?? new PortBlock();
-    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-reference-sut', onTrace: options.onTrace });
-    const ua = options.sipPort ? await start(options.sipPort) : await portBlock.bind(start);
-    return new ReferenceSut(ua, options, clock, portBlock);
+    const deviations = sutDeviations(options.env);
+    const startUa = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-reference-sut', onTrace: options.onTrace });
+    const ua = options.sipPort ? await startUa(options.sipPort) : await portBlock.bind(startUa);
+
+    const directory = new Directory(options.directory);
+    const registrar = new Registrar(clock);
+    const calls = new CallRegistry();
+    const events = new CallEvents();
+    const agents = new AgentSessions();
+    const recordings = new RecordingController(
+      { ua, clock, host: options.host, portBlock, mediaServer: options.mediaServer, startOn: options.wire.startOn, tenantDbid: options.wire.tenantDbid, msTimeoutMs: options.msTimeoutMs },
+      directory,
+      deviations,
+    );
+    let cti: CtiServer;
+    try {
+      cti = await CtiServer.start({
+        host: options.host, port: options.ctiPort, portBlock, deviations: deviations.cti,
+        services: { directory, calls, recordings, agents, dynamic: options.dynamic, deviations },
+      });
+    } catch (error) {
+      await ua.close();
+      throw error;
+    }
+    // CTI hears a call's events first, so EventEstablished precedes any attached data of it.
+    events.subscribe(cti.publisher);
+    events.subscribe(recordings);
+    recordings.onAttachedData(cti.publisher);
+    const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
+    ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
+    return new ReferenceSut(ua, cti, directory, calls, recordings);
   }
 
   get sipAddress(): HostPort {
     return this.ua.address;
   }
 
+  get ctiAddress(): HostPort {
+    return this.cti.address;
+  }
+
   async close(): Promise<void> {
+    await this.cti.close();
     await this.ua.close();
   }
+}
 
-  private onRequest(request: IncomingRequest): void {
-    switch (request.method) {
-      case 'REGISTER':
-        return this.onRegister(request);
-      case 'INVITE':
-        return this.b2bua.handleInvite(request);
-      case 'OPTIONS':
-        request.respond(200);
-        return;
-      default:
-        request.respond(405, { headers: { Allow: 'INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO' } });
-    }
-  }
-
-  /** REGISTER: To user = DN; only Extension, ACD Position and treatment port DNs (rule 23). */
-  private onRegister(request: IncomingRequest): void {
-    const to = request.message.to.uri;
-    const dn = to instanceof SipUri ? to.user : undefined;
-    if (!dn || !this.directory.isRegistrable(dn)) {
-      request.respond(404, { reason: `DN ${dn ?? '(none)'} is not a registrable DN of the directory` });
+function route(request: IncomingRequest, parts: { b2bua: B2bua; directory: Directory; registrar: Registrar }): void {
+  switch (request.method) {
+    case 'REGISTER':
+      return handleRegister(request, parts.directory, parts.registrar);
+    case 'INVITE':
+      return parts.b2bua.handleInvite(request);
+    case 'OPTIONS':
+      request.respond(200);
       return;
-    }
-    const contact = request.message.contact[0];
-    const contactUri = contact?.uri;
-    if (!(contactUri instanceof SipUri) || !contactUri.port) {
-      request.respond(400, { reason: 'REGISTER needs a Contact sip: URI with host and port' });
-      return;
-    }
-    const expires = Number(paramValue(contact.params, 'expires') ?? request.message.headers.get('Expires') ?? DEFAULT_EXPIRES_SECONDS);
-    this.registrar.bind(dn, { host: contactUri.host, port: contactUri.port }, Number.isFinite(expires) ? expires : DEFAULT_EXPIRES_SECONDS);
-    request.respond(200, { headers: { Contact: `<${contactUri.toString()}>;expires=${expires}`, Expires: String(expires) } });
+    default:
+      request.respond(405, { headers: { Allow: 'INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO' } });
   }
 }

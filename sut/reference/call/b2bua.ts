@@ -7,12 +7,9 @@ import { Directory } from '../directory';
 import { LegName, MediaRelay } from '../media/media-relay';
 import { Registrar } from '../registrar';
 import { Call, CallParty } from './call';
+import { CallEvents } from './call-events';
+import { CallRegistry } from './call-registry';
 import { newConnectionId } from './connection-id';
-
-export interface B2buaHooks {
-  onEstablished(call: Call): void;
-  onReleased(call: Call): void;
-}
 
 interface Route {
   parties: Record<LegName, CallParty>;
@@ -38,8 +35,6 @@ class RouteRefusal {
  * (PROFILE-RULES.md rules 22-23). Re-INVITEs (hold) and BYEs are relayed leg to leg.
  */
 export class B2bua {
-  readonly calls = new Map<string, Call>();
-
   constructor(
     private readonly ua: SipUserAgent,
     private readonly directory: Directory,
@@ -47,7 +42,8 @@ export class B2bua {
     private readonly host: string,
     private readonly portBlock: PortBlock,
     private readonly clock: Clock,
-    private readonly hooks: B2buaHooks,
+    private readonly calls: CallRegistry,
+    private readonly events: CallEvents,
   ) {}
 
   handleInvite(request: IncomingRequest): void {
@@ -64,17 +60,17 @@ export class B2bua {
     const trunk = this.directory.trunkByPeer(formatHostPort(source));
     const callingDn = trunk ? undefined : this.registrar.dnOfContact(source);
     if (!trunk && !callingDn) return new RouteRefusal(403, `${formatHostPort(source)} is neither a trunk group peer nor a registered phone`);
-    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk', leg: 'caller' } : { dn: callingDn!, kind: 'agent', leg: 'caller' };
+    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: 'agent' };
     const entry = this.directory.dn(dialled);
     if (entry && this.directory.isRegistrable(dialled)) {
       const contact = this.registrar.contactOf(dialled);
       if (!contact) return new RouteRefusal(480, `DN ${dialled} has no registered phone`);
-      return { parties: { caller, callee: { dn: dialled, kind: 'agent', leg: 'callee' } }, target: contact, targetUser: dialled };
+      return { parties: { caller, callee: { dn: dialled, kind: 'agent' } }, target: contact, targetUser: dialled };
     }
     if (trunk) return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
     const outTrunk = this.directory.entries().find((e) => e.type === 'TrunkGroup' && e.peer !== undefined);
     if (!outTrunk || outTrunk.type !== 'TrunkGroup' || !outTrunk.peer) return new RouteRefusal(503, 'no trunk group with a peer for an outbound call');
-    return { parties: { caller, callee: { dn: outTrunk.dn, kind: 'trunk', leg: 'callee' } }, target: parseHostPort(outTrunk.peer), targetUser: dialled };
+    return { parties: { caller, callee: { dn: outTrunk.dn, kind: 'trunk' } }, target: parseHostPort(outTrunk.peer), targetUser: dialled };
   }
 
   private async connect(request: IncomingRequest): Promise<void> {
@@ -90,8 +86,10 @@ export class B2bua {
       return;
     }
     const relay = await this.openRelay();
-    const call = new Call(newConnectionId(), route.parties, relay);
-    this.calls.set(call.connId, call);
+    const call = new Call(newConnectionId(), relay);
+    call.addLeg('caller', route.parties.caller);
+    const calleeLeg = call.addLeg('callee', route.parties.callee);
+    this.calls.add(call);
     relay.setRemote('caller', { host: callerAudio.address, port: callerAudio.port });
     const sut = formatHostPort(this.ua.address);
     const fromUser = route.parties.caller.dn;
@@ -105,7 +103,10 @@ export class B2bua {
     });
     request.onCancel(() => invite.cancel());
     invite.onProvisional((response) => {
-      if (response.status >= 180 && response.status < 200 && !request.final) request.respond(response.status === 183 ? 180 : response.status);
+      if (response.status >= 180 && response.status < 200 && !request.final) {
+        request.respond(response.status === 183 ? 180 : response.status);
+        if (response.status === 180) this.events.emit('ringing', call, calleeLeg);
+      }
     });
     const { response, dialog: calleeDialog } = await invite.final;
     if (response.status >= 300 || !calleeDialog || request.cancelled) {
@@ -120,12 +121,12 @@ export class B2bua {
       body: buildSdp({ address: this.host, media: [{ port: relay.local('caller').port, codecs: calleeAudio ? g711Codecs(calleeAudio) : ['PCMU'] }] }),
       contentType: 'application/sdp',
     });
-    call.dialogs.caller = callerDialog;
-    call.dialogs.callee = calleeDialog;
+    call.leg('caller').dialog = callerDialog;
+    calleeLeg.dialog = calleeDialog;
     call.markEstablished(this.clock.now());
     this.relayInDialog(call, 'caller', callerDialog);
     this.relayInDialog(call, 'callee', calleeDialog);
-    this.hooks.onEstablished(call);
+    this.events.emit('established', call);
   }
 
   /** Requests in one leg's dialog: BYE releases the call, re-INVITE (hold) goes to the other leg. */
@@ -147,11 +148,11 @@ export class B2bua {
   }
 
   private async relayReinvite(call: Call, from: LegName, request: IncomingRequest): Promise<void> {
-    const to = call.otherLeg(from);
+    const to: LegName = from === 'caller' ? 'callee' : 'caller';
     const offer = readSdp(request.message.body);
     const audio = offer.media.find((m) => m.type === 'audio');
     if (audio && audio.port !== 0) call.relay.setRemote(from, { host: audio.address, port: audio.port });
-    const onward = call.dialogs[to];
+    const onward = call.leg(to).dialog;
     if (!onward || !audio) {
       request.respond(488, { reason: 'nothing to relay the re-INVITE to' });
       return;
@@ -168,17 +169,20 @@ export class B2bua {
     });
   }
 
-  /** One leg ended (BYE either way, or a failure): end the other, release once. */
+  /** One leg ended (BYE either way, or a failure): end the others, release once. */
   private release(call: Call, endedLeg: LegName): void {
     if (!call.markReleased(this.clock.now())) return;
-    const other = call.dialogs[call.otherLeg(endedLeg)];
-    if (other && !other.isTerminated) other.bye().catch(() => undefined);
-    this.hooks.onReleased(call);
-    this.discard(call);
+    for (const other of call.otherLegs(endedLeg)) {
+      if (other.dialog && !other.dialog.isTerminated) other.dialog.bye().catch(() => undefined);
+    }
+    this.calls.remove(call);
+    this.events.emit('released', call);
+    call.relay.close();
   }
 
+  /** The call is over: its connId is remembered as released (DYN-06), its media anchor closed. */
   private discard(call: Call): void {
-    this.calls.delete(call.connId);
+    this.calls.remove(call);
     call.relay.close();
   }
 

@@ -6,9 +6,9 @@ import { RecordingSessionClient } from '../../../simulators/recording-client/rec
 import { SipUserAgent } from '../../../simulators/sip';
 import { Clock } from '../../../simulators/time/clock';
 import { Call } from '../call/call';
-import { RecordingDecision } from './full-time-policy';
-
-export type CallRecordingState = 'starting' | 'recording' | 'paused' | 'stopped' | 'failed';
+import { GsipRecord, recordUserData, RecordUserData } from './attached-data';
+import { RecordingDecision } from './recording-decision';
+import { RecordingState, RecordingStateMachine } from './recording-state';
 
 export interface CallRecordingContext {
   ua: SipUserAgent;
@@ -19,21 +19,39 @@ export interface CallRecordingContext {
   startOn: 'dialogstart' | 'invite';
   tenantDbid: number;
   msTimeoutMs: number;
-  /** Extra delay before a stop takes effect (0 but for the late-stop mutant). */
-  stopDelayMs: number;
 }
 
+/** How this recording deviates (deviations.ts); zeros and false for the faithful SUT. */
+export interface CallRecordingDeviations {
+  stopDelayMs: number;
+  pauseDelayMs: number;
+  dropsQueuedPause: boolean;
+  onBeforeAnswer: boolean;
+}
+
+/** What the rest of the SUT hears from a recording: attached data, and that it is no longer live. */
+export interface CallRecordingListener {
+  attachedData(recording: CallRecording, userData: RecordUserData): void;
+  ended(recording: CallRecording): void;
+}
+
+/** What CTI requests have made of the recording so far: the state DYN-12 judges requests against. */
+export type AcceptedState = 'recording' | 'paused' | 'ended';
+
 /**
- * The one live recording of a call (PROFILE-RULES.md rule 14): opens the Media Server session,
- * forks both legs' RTP to it unchanged (party side to label 1), and runs later commands in order
- * behind the set-up (rule 18). A failed Media Server never touches the call (MS-04).
+ * The live recording of a call (PROFILE-RULES.md rule 14): a guarded state machine over one Media
+ * Server session. It forks both legs' RTP unchanged (party side to label 1), runs accepted commands
+ * in order behind the set-up (rule 18), and on any Media Server failure ends itself without
+ * touching the call (MS-04): GSIP_RECORD goes OFF and the session is closed.
  */
 export class CallRecording {
-  private currentState: CallRecordingState = 'starting';
+  readonly machine: RecordingStateMachine;
   private client?: RecordingSessionClient;
   private forkSockets?: [Socket, Socket];
   private untap?: () => void;
   private queue: Promise<void>;
+  private acceptedState: AcceptedState = 'recording';
+  private announced?: GsipRecord;
   failure?: Error;
 
   constructor(
@@ -42,12 +60,21 @@ export class CallRecording {
     /** `<connId>-<n>`: the Request-URI token, unique per SUT process. */
     readonly session: string,
     private readonly context: CallRecordingContext,
+    private readonly deviations: CallRecordingDeviations,
+    private readonly listener: CallRecordingListener,
   ) {
+    this.machine = new RecordingStateMachine(() => context.clock.now());
+    this.machine.apply('start');
     this.queue = this.open();
   }
 
-  get state(): CallRecordingState {
-    return this.currentState;
+  get state(): RecordingState {
+    return this.machine.state;
+  }
+
+  /** The state requests are judged against: a pause accepted during set-up counts as paused. */
+  get accepted(): AcceptedState {
+    return this.machine.isLive ? this.acceptedState : 'ended';
   }
 
   /** Settles once every command queued so far has reached the Media Server (or failed). */
@@ -55,26 +82,63 @@ export class CallRecording {
     return this.queue;
   }
 
+  pause(): void {
+    this.acceptedState = 'paused';
+    if (this.deviations.dropsQueuedPause && this.machine.state === RecordingState.Starting) return;
+    void this.enqueue('pause', async () => {
+      if (this.deviations.pauseDelayMs > 0) await this.delay(this.deviations.pauseDelayMs);
+      this.machine.apply('pause');
+      this.announce('PAUSED');
+      await this.client!.pause();
+    });
+  }
+
+  resume(): void {
+    this.acceptedState = 'recording';
+    void this.enqueue('resume', async () => {
+      this.machine.apply('resume');
+      this.announce('ON');
+      await this.client!.resume();
+    });
+  }
+
+  /** Sends a command whatever the state (a deviation: the Media Server refuses what the state refuses). */
+  forcePause(): void {
+    void this.enqueue('pause', async () => {
+      this.announce('PAUSED');
+      await this.client!.pause();
+    });
+  }
+
   stop(): Promise<void> {
-    return this.enqueue(async () => {
-      if (this.currentState !== 'recording' && this.currentState !== 'paused') return;
-      if (this.context.stopDelayMs > 0) await new Promise<void>((resolve) => this.context.clock.setTimer(this.context.stopDelayMs, resolve));
-      this.currentState = 'stopped';
-      this.untap?.();
+    this.acceptedState = 'ended';
+    return this.enqueue('stop', async () => {
+      if (this.deviations.stopDelayMs > 0) await this.delay(this.deviations.stopDelayMs);
+      this.machine.apply('stop');
+      this.announce('OFF');
       try {
+        // keep forking until the stop is out: a packet that reached the relay just before the
+        // release is still the MS's to record (it drops what arrives after the stop)
         await this.client!.stop();
+        this.machine.apply('stopped');
       } finally {
+        this.untap?.();
         this.closeForkSockets();
+        this.listener.ended(this);
       }
     });
   }
 
-  private enqueue(operation: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(operation).catch((error: unknown) => this.fail(error));
+  /** Runs `operation` after everything queued, unless the recording has ended meanwhile. */
+  private enqueue(what: string, operation: () => Promise<void>): Promise<void> {
+    this.queue = this.queue
+      .then(() => (this.machine.state === RecordingState.Recording || this.machine.state === RecordingState.Paused ? operation() : undefined))
+      .catch((error: unknown) => this.fail(error, what));
     return this.queue;
   }
 
   private async open(): Promise<void> {
+    if (this.deviations.onBeforeAnswer) this.announce('ON', this.decision.partitions);
     try {
       const bind = () => this.context.portBlock.bindPair((port) => bindUdpSocket(this.context.host, port));
       this.forkSockets = [await bind(), await bind()];
@@ -84,16 +148,20 @@ export class CallRecording {
         clock: this.context.clock,
         mediaServer: this.context.mediaServer,
         uri: { session: this.session, dn: this.decision.dn, tenantDbid: this.context.tenantDbid },
-        parameters: { connId: this.call.connId, side: this.decision.side, partitions: [], agentId: this.decision.agentId },
+        parameters: { connId: this.call.connId, side: this.decision.side, partitions: [...this.decision.partitions], agentId: this.decision.agentId },
         localMedia: local,
         startOn: this.context.startOn,
         timeoutMs: this.context.msTimeoutMs,
         // fork as soon as the MS has answered with its ports (rule 5), before the dialogstart
         onMediaReady: (remote) => this.startFork(remote),
       });
-      this.currentState = 'recording'; // also when the call was released meanwhile: the queued stop ends it
+      this.client.dialog.onTerminated(() => {
+        if (this.machine.state === RecordingState.Recording || this.machine.state === RecordingState.Paused) this.fail(new Error('the Media Server ended the session (BYE)'), 'session');
+      });
+      this.machine.apply('started'); // also when the call was released meanwhile: the queued stop ends it
+      this.announce('ON', this.decision.partitions);
     } catch (error) {
-      this.fail(error);
+      this.fail(error, 'start');
     }
   }
 
@@ -105,11 +173,26 @@ export class CallRecording {
     });
   }
 
-  private fail(error: unknown): void {
+  /** Rule 11: OFF when the start or a later command fails; queued commands are dropped (rule 18). */
+  private fail(error: unknown, during: string): void {
+    if (!this.machine.allows('fail')) return;
     this.failure = error instanceof Error ? error : new Error(String(error));
-    this.currentState = 'failed';
+    this.machine.apply('fail', `${during}: ${this.failure.message}`);
     this.untap?.();
     this.closeForkSockets();
+    this.announce('OFF');
+    if (this.client && !this.client.dialog.isTerminated) this.client.bye().catch(() => undefined);
+    this.listener.ended(this);
+  }
+
+  private announce(value: GsipRecord, partitions: readonly string[] = []): void {
+    if (this.announced === value) return;
+    this.announced = value;
+    this.listener.attachedData(this, recordUserData(value, partitions));
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => this.context.clock.setTimer(ms, resolve));
   }
 
   private closeForkSockets(): void {

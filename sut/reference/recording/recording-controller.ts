@@ -1,43 +1,115 @@
 import { Call } from '../call/call';
+import { CallEventListener } from '../call/call-events';
+import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
-import { SutMutants } from '../mutants';
-import { CallRecording, CallRecordingContext } from './call-recording';
-import { fullTimeDecision, RecordingDecision } from './full-time-policy';
+import { InvalidStateError } from '../errors';
+import { AttachedDataListener } from './attached-data';
+import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
+import { fullTimeDecision } from './policies/full-time';
+import { RecordingDecision } from './recording-decision';
 
-const LATE_STOP_MUTANT_DELAY_MS = 1000;
+/** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
+export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop'>;
 
-/** Decides when calls are recorded and keeps each call's live recording. */
-export class RecordingController {
-  private readonly live = new Map<string, CallRecording>();
+export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
+
+/**
+ * Decides when calls are recorded and keeps each call's one live recording (rule 14). It enforces
+ * the DYN-12 edges itself, so a request the state refuses never reaches the Media Server (rule 27).
+ * A recording that stopped, failed or that the MS ended leaves the live map at once, so a later
+ * GSIP_RECORD_START opens a new session.
+ */
+export class RecordingController implements CallEventListener {
+  private readonly live = new Map<string, LiveRecording>();
   /** Every recording this SUT started, live or not, for inspection by tests. */
-  readonly history: CallRecording[] = [];
+  readonly history: LiveRecording[] = [];
+  private readonly attachedDataListeners: AttachedDataListener[] = [];
   private sessionCounter = 0;
-  private readonly context: CallRecordingContext;
 
-  constructor(context: Omit<CallRecordingContext, 'stopDelayMs'>, private readonly directory: Directory, private readonly mutants: SutMutants) {
-    this.context = { ...context, stopDelayMs: mutants.is('sut-ft-late-stop') ? LATE_STOP_MUTANT_DELAY_MS : 0 };
+  constructor(
+    context: CallRecordingContext,
+    private readonly directory: Directory,
+    private readonly deviations: SutDeviations,
+    private readonly newRecording: RecordingFactory = (call, decision, session, deviations, listener) =>
+      new CallRecording(call, decision, session, context, deviations, listener),
+  ) {}
+
+  onAttachedData(listener: AttachedDataListener): void {
+    this.attachedDataListeners.push(listener);
   }
 
-  onEstablished(call: Call): void {
-    const decision = fullTimeDecision(call, this.directory, this.mutants);
+  established(call: Call): void {
+    const decision = fullTimeDecision(call, this.directory, this.deviations.fullTime);
     if (decision) this.start(call, decision);
   }
 
-  onReleased(call: Call): void {
+  released(call: Call): void {
     const recording = this.live.get(call.connId);
     if (!recording) return;
     this.live.delete(call.connId);
     void recording.stop();
   }
 
-  recordingOf(connId: string): CallRecording | undefined {
+  recordingOf(connId: string): LiveRecording | undefined {
     return this.live.get(connId);
   }
 
+  /** GSIP_RECORD_START: InvalidState on a call not established or with a live recording. */
+  startDynamic(call: Call, decision: RecordingDecision): void {
+    if (call.state !== 'established') throw new InvalidStateError(`call ${call.connId} is not established (${call.state})`);
+    if (this.live.has(call.connId)) throw new InvalidStateError(`call ${call.connId} already has a live recording (${this.live.get(call.connId)!.accepted})`);
+    if (this.deviations.dynamic.ignores.has('start')) return;
+    this.start(call, decision);
+  }
+
+  pause(call: Call): void {
+    const recording = this.liveRecording(call, 'pause');
+    if (recording.accepted !== 'recording') {
+      if (this.deviations.dynamic.refusedPauseReachesMs) recording.forcePause();
+      throw new InvalidStateError(`the recording of call ${call.connId} is ${recording.accepted}: only a recording one can be paused`);
+    }
+    if (!this.deviations.dynamic.ignores.has('pause')) recording.pause();
+  }
+
+  resume(call: Call): void {
+    const recording = this.liveRecording(call, 'resume');
+    if (recording.accepted !== 'paused') throw new InvalidStateError(`the recording of call ${call.connId} is ${recording.accepted}: only a paused one can be resumed`);
+    if (!this.deviations.dynamic.ignores.has('resume')) recording.resume();
+  }
+
+  stop(call: Call): void {
+    const recording = this.liveRecording(call, 'stop');
+    if (this.deviations.dynamic.ignores.has('stop')) return;
+    this.live.delete(call.connId);
+    void recording.stop();
+  }
+
+  private liveRecording(call: Call, command: string): LiveRecording {
+    const recording = this.live.get(call.connId);
+    if (!recording) throw new InvalidStateError(`call ${call.connId} has no live recording to ${command}`);
+    if (recording.decision.method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) {
+      throw new InvalidStateError(`call ${call.connId} has no dynamic recording to ${command}`);
+    }
+    return recording;
+  }
+
   private start(call: Call, decision: RecordingDecision): void {
-    const partyLeg = this.mutants.is('sut-ft-caller-as-party') ? call.otherLeg(decision.partyLeg) : decision.partyLeg;
-    const recording = new CallRecording(call, { ...decision, partyLeg }, `${call.connId}-${++this.sessionCounter}`, this.context);
-    this.live.set(call.connId, recording);
+    const dynamic = this.deviations.dynamic;
+    const listener: CallRecordingListener = {
+      attachedData: (_, userData) => {
+        for (const l of this.attachedDataListeners) l.changed(call, userData);
+      },
+      ended: (ended) => {
+        if (this.live.get(call.connId) === ended) this.live.delete(call.connId);
+      },
+    };
+    const recording = this.newRecording(call, decision, `${call.connId}-${++this.sessionCounter}`, {
+      stopDelayMs: this.deviations.fullTime.stopDelayMs,
+      pauseDelayMs: dynamic.pauseDelayMs + (decision.method === 'full-time' ? dynamic.fullTimePauseDelayMs : 0),
+      dropsQueuedPause: dynamic.dropsQueuedPause,
+      onBeforeAnswer: this.deviations.cti.onBeforeAnswer,
+    }, listener);
+    if (recording.accepted !== 'ended') this.live.set(call.connId, recording);
     this.history.push(recording);
   }
 }

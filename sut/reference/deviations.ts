@@ -1,0 +1,72 @@
+import { SutMutants } from './mutants';
+
+/**
+ * Every way the reference SUT may deviate from the profile, as plain values read once at start-up
+ * (GIR_MUTANT). Policy code asks these, never a mutant name; FAITHFUL is the SUT as it should be.
+ */
+export interface SutDeviations {
+  fullTime: { neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number };
+  dynamic: {
+    ignores: ReadonlySet<'start' | 'stop' | 'pause' | 'resume'>;
+    acceptsUnregisteredDn: boolean;
+    releasedAsInvalidState: boolean;
+    destinationAsSource: boolean;
+    dropsPartitions: boolean;
+    fullTimeNotControllable: boolean;
+    acksUnknownMsgId: boolean;
+    refusedPauseReachesMs: boolean;
+    /** Extra delay before a pause goes to the MS, for every recording or only full-time ones. */
+    pauseDelayMs: number;
+    fullTimePauseDelayMs: number;
+    dropsQueuedPause: boolean;
+  };
+  cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+}
+
+export const FAITHFUL: SutDeviations = {
+  fullTime: { neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0 },
+  dynamic: {
+    ignores: new Set(), acceptsUnregisteredDn: false, releasedAsInvalidState: false, destinationAsSource: false,
+    dropsPartitions: false, fullTimeNotControllable: false, acksUnknownMsgId: false, refusedPauseReachesMs: false,
+    pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
+  },
+  cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+};
+
+const LATE_MS = { stop: 1000, pause: 300 };
+
+export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviations {
+  const m = new SutMutants(env);
+  const ignores = new Set<'start' | 'stop' | 'pause' | 'resume'>();
+  if (m.is('sut-dyn-start-ignored')) ignores.add('start');
+  if (m.is('sut-dyn-stop-ignored')) ignores.add('stop');
+  if (m.is('sut-dyn-pause-ignored')) ignores.add('pause');
+  if (m.is('sut-dyn-resume-ignored')) ignores.add('resume');
+  return {
+    fullTime: {
+      neverRecords: m.is('sut-ft-never-records'),
+      recordsUnflagged: m.is('sut-ft-records-unflagged'),
+      otherLegAsParty: m.is('sut-ft-caller-as-party'),
+      stopDelayMs: m.is('sut-ft-late-stop') ? LATE_MS.stop : 0,
+    },
+    dynamic: {
+      ignores,
+      acceptsUnregisteredDn: m.is('sut-dyn-accepts-unregistered-dn'),
+      releasedAsInvalidState: m.is('sut-dyn-released-as-invalid-state'),
+      destinationAsSource: m.is('sut-dyn-destination-as-source'),
+      dropsPartitions: m.is('sut-dyn-drops-partitions'),
+      fullTimeNotControllable: m.is('sut-dyn-full-time-not-controllable'),
+      acksUnknownMsgId: m.is('sut-dyn-acks-unknown-msgid'),
+      refusedPauseReachesMs: m.is('sut-dyn-refused-pause-reaches-ms'),
+      pauseDelayMs: m.is('sut-pad-late-pause') ? LATE_MS.pause : 0,
+      fullTimePauseDelayMs: m.is('sut-pad-full-time-late-pause') ? LATE_MS.pause : 0,
+      dropsQueuedPause: m.is('sut-pad-drops-queued-pause'),
+    },
+    cti: {
+      dropsReasons: m.is('sut-dyn-drops-reasons'),
+      answersTwice: m.is('sut-dyn-answers-twice'),
+      closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
+      onBeforeAnswer: m.is('sut-ms-on-before-answer'),
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { LegName } from '../media/media-relay';
+
+/** What to record: whose leg is the party side (label 1, `;dn=`), what Record-Side says, and why. */
+export interface RecordingDecision {
+  partyLeg: LegName;
+  dn: string;
+  side: 'source' | 'destination';
+  agentId?: string;
+  /** Rule 4: already normalised (trimmed, no empty items, in order). */
+  partitions: readonly string[];
+  /** Which method started it: full-time and dynamic recordings are controlled alike (DYN-10). */
+  method: 'full-time' | 'dynamic';
+  /** For logs and errors: "full-time: Extension 7001 has record=true". */
+  reason: string;
+}
