@@ -11,6 +11,7 @@ import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
 import { formatRunSummary } from './report/run-summary';
 import { RunSetupError } from './run-setup-error';
+import { gitRevision } from './lib/git-revision';
 import { checkSutsBeforeRun } from './sut-preflight';
 
 const ROOT = PROJECT_ROOT;
@@ -79,7 +80,7 @@ export async function runConformance(
   }));
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const report = buildConformanceReport({
-    harness: { name: packageJson.name, version: packageJson.version },
+    harness: { name: packageJson.name, version: packageJson.version, ...gitRevision(ROOT) },
     runs,
     catalogue: loadCatalogue(),
     scenarios: loadFeatureScenarios(ROOT),
