@@ -60,7 +60,7 @@ export async function runConformance(
 ): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
   const reports = env.GIR_REPORTS_DIR ? resolve(env.GIR_REPORTS_DIR) : join(ROOT, 'reports');
-  await checkSutsBeforeRun(profiles, env, reports);
+  await checkSutsBeforeRun(profiles, env, reports, cucumberArgs);
   const roles = profiles.map((p) => p.profile.sut.role);
   for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
   const roleTags = roleTagExpression(roles);

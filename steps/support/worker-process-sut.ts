@@ -1,6 +1,6 @@
 import { Profile } from '../../profiles/profile-schema';
 import { RecorderSut, startRecorderSut } from '../../sut/adapters/recorder-sut';
-import { portBlockFromEnv } from '../../simulators/net/port-block';
+import { processSutEnv } from '../../sut/adapters/command-template';
 import { Clock } from '../../simulators/time/clock';
 import { workerPortBlock } from './worker-resources';
 
@@ -12,23 +12,13 @@ import { workerPortBlock } from './worker-resources';
  */
 let shared: RecorderSut | undefined;
 
-/**
- * The process's own port block (for its media ports) lies this many blocks after the worker's, so
- * the two never take turns on the same ports; `{port}` still comes from the worker's own block.
- */
-const PROCESS_BLOCK_OFFSET = 4;
-
 export async function workerProcessRecorder(profile: Profile, clock: Clock): Promise<RecorderSut> {
   if (shared?.process?.hasExited) {
     await shared.stop();
     shared = undefined;
   }
   if (!shared) {
-    const worker = portBlockFromEnv().worker;
-    shared = await startRecorderSut({
-      profile, embeddedRoot: '', portBlock: workerPortBlock(), clock,
-      processEnv: { ...process.env, CUCUMBER_WORKER_ID: String(worker + PROCESS_BLOCK_OFFSET) },
-    });
+    shared = await startRecorderSut({ profile, embeddedRoot: '', portBlock: workerPortBlock(), clock, processEnv: processSutEnv(process.env) });
   }
   return shared;
 }

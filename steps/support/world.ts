@@ -83,6 +83,11 @@ export class GirWorld extends World {
     this.stage ??= await CallControlStage.start({
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
+    const { sut } = this.stage;
+    if (sut.outputMark && sut.outputSince && !this.sutOutput) {
+      const mark = sut.outputMark();
+      this.sutOutput = () => sut.outputSince!(mark);
+    }
     return this.stage;
   }
 

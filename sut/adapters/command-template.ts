@@ -46,3 +46,15 @@ export function freePort(portBlock: PortBlock, host: string): Promise<number> {
     return port;
   });
 }
+
+/**
+ * A process SUT's own port block (for its media ports) lies this many blocks after the worker's,
+ * so the two never take turns on the same ports; `{port}` still comes from the worker's own block.
+ */
+const PROCESS_BLOCK_OFFSET = 4;
+
+/** The environment a process SUT runs in: the harness's (GIR_MUTANT too), with a port block of its own. */
+export function processSutEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const worker = Number(env.CUCUMBER_WORKER_ID ?? 0);
+  return { ...env, CUCUMBER_WORKER_ID: String(worker + PROCESS_BLOCK_OFFSET) };
+}
