@@ -58,3 +58,20 @@ export function processSutEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const worker = Number(env.CUCUMBER_WORKER_ID ?? 0);
   return { ...env, CUCUMBER_WORKER_ID: String(worker + PROCESS_BLOCK_OFFSET) };
 }
+
+/**
+ * Starts a process on a port of the block, again on the next one when it says the port was taken:
+ * a port checked free and handed to a child can be taken before the child binds it (another run
+ * on this machine), which bind-and-retry inside one process never sees.
+ */
+export async function startOnFreePort<T>(portBlock: PortBlock, start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(portBlock, '127.0.0.1');
+    try {
+      return await start(port);
+    } catch (error) {
+      const output = (error as { output?: string }).output ?? '';
+      if (attempt >= attempts || !new RegExp(`EADDRINUSE[^\\n]*:${port}\\b`).test(output)) throw error;
+    }
+  }
+}

@@ -5,7 +5,7 @@ import { DirectoryEntry, Profile } from '../../profiles/profile-schema';
 import { formatHostPort, HostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
 import { CallControlSut } from './call-control-sut';
-import { fillCommand, freePort } from './command-template';
+import { fillCommand, startOnFreePort } from './command-template';
 import { SutProcess } from './sut-process';
 
 /**
@@ -34,17 +34,13 @@ export class ProcessCallControl implements CallControlSut {
     if (!profile.sut.command?.length) throw new Error('a process SUT needs sut.command in its profile');
     const profilePath = join(options.workDir, 'sut-profile.yaml');
     writeFileSync(profilePath, stringify({ ...profile, directory: options.directory }));
-    const command = fillCommand(profile.sut.command, {
-      port: String(await freePort(options.portBlock, '127.0.0.1')),
-      ms: formatHostPort(options.mediaServer),
-      profile: profilePath,
-    });
-    const sut = await SutProcess.start({ command, cwd: options.cwd, env: options.env });
+    const commandFor = (port: number): string[] => fillCommand(profile.sut.command!, { port: String(port), ms: formatHostPort(options.mediaServer), profile: profilePath });
+    const sut = await startOnFreePort(options.portBlock, (port) => SutProcess.start({ command: commandFor(port), cwd: options.cwd, env: options.env }));
     if (sut.addresses.length < 2) {
       await sut.stop();
       throw new Error(`the SUT's listening line names no CTI address (SIP first, then CTI, each ip:port): "${sut.listeningLine}"`);
     }
-    return new ProcessCallControl(sut, `${profile.sut.name} ${profile.sut.version} (process: ${command.join(' ')})`);
+    return new ProcessCallControl(sut, `${profile.sut.name} ${profile.sut.version} (process: ${sut.command.join(' ')})`);
   }
 
   get sipAddress(): HostPort {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Profile } from '../../profiles/profile-schema';
 import { formatHostPort, HostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
-import { fillCommand, freePort, usesPlaceholder } from './command-template';
+import { fillCommand, startOnFreePort, usesPlaceholder } from './command-template';
 import type { RecorderSut } from './recorder-sut';
 import { SutProcess, SutProcessOptions } from './sut-process';
 
@@ -52,10 +52,14 @@ export class ProcessRecorder implements RecorderSut {
       if (!sut.recordings && !usesPlaceholder(sut.command, 'recordings')) {
         throw new Error('sut.command must write under {recordings}, or the profile must give sut.recordings (the directory it writes under)');
       }
-      const port = usesPlaceholder(sut.command, 'port') ? String(await freePort(options.portBlock, '127.0.0.1')) : undefined;
-      const command = fillCommand(sut.command, { recordings: root, ...(port ? { port } : {}) });
-      const spawn: SutProcessOptions = { command, cwd: options.cwd, env: options.env, startTimeoutMs: options.startTimeoutMs };
-      return new ProcessRecorder(await SutProcess.start(spawn), spawn, options.profile, root, ownFolder);
+      const spawnAt = (port?: number): SutProcessOptions => ({
+        command: fillCommand(sut.command!, { recordings: root, ...(port === undefined ? {} : { port: String(port) }) }),
+        cwd: options.cwd, env: options.env, startTimeoutMs: options.startTimeoutMs,
+      });
+      const started = usesPlaceholder(sut.command, 'port') ? await startOnFreePort(options.portBlock, (port) => SutProcess.start(spawnAt(port))) : await SutProcess.start(spawnAt());
+      // A restart runs exactly this command again: the same {port}, so the same address.
+      const again: SutProcessOptions = { command: [...started.command], cwd: options.cwd, env: options.env, startTimeoutMs: options.startTimeoutMs };
+      return new ProcessRecorder(started, again, options.profile, root, ownFolder);
     } catch (error) {
       if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
       throw error;

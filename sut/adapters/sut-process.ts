@@ -79,6 +79,11 @@ export class SutProcess {
     return sut;
   }
 
+  /** The command as run, placeholders filled in. */
+  get command(): readonly string[] {
+    return this.options.command;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }
