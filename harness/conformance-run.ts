@@ -10,6 +10,9 @@ import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
 import { formatRunSummary } from './report/run-summary';
+import { RunSetupError } from './run-setup-error';
+import { gitRevision } from './lib/git-revision';
+import { checkSutsBeforeRun } from './sut-preflight';
 
 const ROOT = PROJECT_ROOT;
 /** The profiles of the reference self-test, one per role (the recorder role comes with its profile). */
@@ -27,8 +30,7 @@ export interface ConformanceOutcome {
   checks: ReadonlyMap<string, string>;
 }
 
-/** A run that cannot start at all (bad profile, two profiles for one role): one clear line, exit 2. */
-export class RunSetupError extends Error {}
+export { RunSetupError };
 
 /** Loads the profiles of a run: GIR_PROFILE alone, else the defaults of both roles. */
 export function profilesForRun(env: NodeJS.ProcessEnv = process.env): LoadedProfile[] {
@@ -57,8 +59,9 @@ export async function runConformance(
   options: { /** Cucumber's console output to <reports>/console.log instead of the terminal. */ quiet?: boolean } = {},
 ): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
-  const roles = profiles.map((p) => p.profile.sut.role);
   const reports = env.GIR_REPORTS_DIR ? resolve(env.GIR_REPORTS_DIR) : join(ROOT, 'reports');
+  await checkSutsBeforeRun(profiles, env, reports, cucumberArgs);
+  const roles = profiles.map((p) => p.profile.sut.role);
   for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
   const roleTags = roleTagExpression(roles);
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
@@ -77,7 +80,7 @@ export async function runConformance(
   }));
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const report = buildConformanceReport({
-    harness: { name: packageJson.name, version: packageJson.version },
+    harness: { name: packageJson.name, version: packageJson.version, ...gitRevision(ROOT) },
     runs,
     catalogue: loadCatalogue(),
     scenarios: loadFeatureScenarios(ROOT),

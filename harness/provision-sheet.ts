@@ -34,3 +34,16 @@ export function renderProvisionSheet(profile: Profile, profilePath: string): str
     '',
   ].join('\n');
 }
+
+/** The directory as CSV, one row per entry, for a provisioning tool; the addresses are in the Markdown sheet. */
+export function renderProvisionSheetCsv(profile: Profile): string {
+  const cell = (value: string | boolean | null | undefined): string => {
+    const text = value === undefined || value === null ? '' : String(value);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const rows = profile.directory.map((entry) => [
+    entry.role, entry.type, 'dn' in entry ? entry.dn : '', entry.type === 'AgentLogin' ? entry.agentId : '',
+    entry.record, entry.screen, entry.type === 'TrunkGroup' ? entry.peer : '', entry.type === 'RoutingPoint' ? entry.defaultDN : '',
+  ].map(cell).join(','));
+  return ['role,type,dn,agentId,record,screen,peer,defaultDN', ...rows].join('\n');
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutProblem } from '../sut/adapters/recordings-layout';
 
 /**
  * The conformance profile (DESIGN.md, "Profile keys"): every value the seed leaves open and every
@@ -36,6 +37,11 @@ export const profileSchema = z
         sip: hostPort.optional(),
         cti: hostPort.optional(),
         recordings: z.string().optional(),
+        // How a recorder's files are found under `recordings`: byId, or a pattern such as {dest}/{date}/{id}.
+        recordingsLayout: z.string().default('byId').superRefine((layout, context) => {
+          const problem = layoutProblem(layout);
+          if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: `"${layout}": ${problem}` });
+        }),
         transport: z.array(z.enum(['udp', 'tcp'])).nonempty().default(['udp']),
         cluster: z.boolean().default(false),
         msTimeoutMs: ms(3000),

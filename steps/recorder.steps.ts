@@ -1,6 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { assertRecordingPassed, summarizeRecording } from '../simulators/analysis';
 import { assertOwnFiles, recorderResult, segmentsDuring } from './support/client-recording-check';
 import { current, openRecording, refusalOf } from './support/recorder-sessions';
@@ -165,8 +164,8 @@ Then('no file of the recording is under its final name yet', async function (thi
   const entry = current(this);
   assertOwnFiles(entry);
   const stage = await this.recorderRole();
-  const files = stage.filesOf(entry.id, entry.parameters.dest);
-  assert.equal(existsSync(files.wav) || existsSync(files.metadata), false, `a file of the live recording ${entry.id} is already under its final name`);
+  const files = stage.existingFilesOf(entry.id, entry.parameters.dest);
+  assert.deepEqual(files, [], `a file of the live recording ${entry.id} is already under its final name`);
 });
 
 Then("the recorder refuses it with the profile's {word} status", function (this: GirWorld, which: string) {

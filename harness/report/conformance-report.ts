@@ -38,7 +38,8 @@ export interface RequirementResult {
 }
 
 export interface ConformanceReport {
-  harness: { name: string; version: string };
+  /** revision and dirty: the git state the run was made with (absent in reports of older harnesses). */
+  harness: { name: string; version: string; revision?: string; dirty?: boolean };
   runs: ConformanceRun[];
   requirements: RequirementResult[];
   summary: Record<RequirementStatus, number>;
@@ -48,7 +49,7 @@ export interface ConformanceReport {
 const SEVERITY: RequirementStatus[] = ['passed', 'notRun', 'uncovered', 'inconclusive', 'failed'];
 
 export function buildConformanceReport(input: {
-  harness: { name: string; version: string };
+  harness: ConformanceReport['harness'];
   runs: ConformanceRun[];
   catalogue: Requirement[];
   scenarios: ScenarioInfo[];

@@ -10,7 +10,7 @@ import { loadProfile } from '../../profiles/load-profile';
 import { formatHostPort, parseHostPort } from '../net/host-port';
 import { FakeMediaServer } from './media-server';
 
-const HELP = `usage: npm run media-server -- --listen <ip:port> --root <dir> [--profile <file>]
+const HELP = `usage: npm run media-server -- --listen <ip:port> --root <dir> [--dated-folders] [--profile <file>]
 
 The fake Media Server of gir-conformance (wire profile gir-msml): takes recording INVITEs with two
 labelled m-lines, writes <root>/<dest>/<id>.wav (stereo, 8 kHz, 16-bit, channel 1 = party side)
@@ -18,6 +18,8 @@ and <id>.json, pads pauses and media gaps with silence.
 
   --listen <ip:port>   SIP address (UDP and TCP); port 0 takes a free port (default 127.0.0.1:0)
   --root <dir>         recordings root (created if missing; required)
+  --dated-folders      file each recording under a folder of its day (UTC):
+                       <root>/[<dest>/]<YYYY-MM-DD>/<id>.wav, as many real recorders do
   --profile <file>     take wire.startOn and ms.duplicateIdStatus/badDestStatus from this profile
   -h, --help           this text
 
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       listen: { type: 'string', default: '127.0.0.1:0' },
       root: { type: 'string' },
       profile: { type: 'string' },
+      'dated-folders': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     startOn: profile?.wire.startOn,
     duplicateIdStatus: profile?.ms.duplicateIdStatus,
     badDestStatus: profile?.ms.badDestStatus,
+    datedFolders: values['dated-folders'],
   });
   const stall = process.env.GIR_MS_WRITE_STALL_MS;
   if (stall !== undefined) {

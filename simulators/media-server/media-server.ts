@@ -28,6 +28,8 @@ export interface MediaServerOptions {
   startOn?: 'dialogstart' | 'invite';
   duplicateIdStatus?: number;
   badDestStatus?: number;
+  /** Files go into a folder per day (UTC) under the root or dest, as many real recorders file them. */
+  datedFolders?: boolean;
   /** RTP timestamp vs arrival drift that re-anchors a channel (default 60 ms). */
   maxDriftMs?: number;
   onTrace?: (event: TraceEvent) => void;
@@ -109,6 +111,7 @@ export class FakeMediaServer {
       duplicateIdStatus: options.duplicateIdStatus ?? 409,
       badDestStatus: options.badDestStatus ?? 400,
       maxDriftMs: options.maxDriftMs ?? 60,
+      datedFolders: options.datedFolders ?? false,
     }, env);
     return server;
   }
@@ -148,7 +151,7 @@ export class FakeMediaServer {
     const id = offer.parameters.recordId ?? (this.mutants.is('ms-restarts-id-counter') ? `gir-${++this.idCounter}` : this.ids.generate());
     let paths;
     try {
-      paths = this.mutants.is('ms-follows-dotdot') ? uncheckedRecordingPaths(this.options.root, id, offer.parameters.dest) : recordingPaths(this.options.root, id, offer.parameters.dest);
+      paths = this.mutants.is('ms-follows-dotdot') ? uncheckedRecordingPaths(this.options.root, id, offer.parameters.dest) : recordingPaths(this.options.root, id, offer.parameters.dest, this.options.datedFolders ? new Date(this.options.clock.wallNow()).toISOString().slice(0, 10) : undefined);
     } catch (error) {
       if (error instanceof RecordingPathError) return this.refuse(request, inviteAtMs, this.options.badDestStatus, error.message);
       throw error;

@@ -7,6 +7,11 @@ test('files go under root/dest named by the record id', () => {
   assert.equal(recordingPaths('/rec', 'abc', 'sm/import/./eu/').wav, '/rec/sm/import/eu/abc.wav');
 });
 
+test('a dated folder goes under the root, or under the dest when one is given', () => {
+  assert.equal(recordingPaths('/rec', 'abc', undefined, '2026-12-02').wav, '/rec/2026-12-02/abc.wav');
+  assert.equal(recordingPaths('/rec', 'abc', 'sales', '2026-12-02').metadata, '/rec/sales/2026-12-02/abc.json');
+});
+
 test('ids and dests that would escape the root are refused, naming the field', () => {
   const refused: [string, string | undefined, RegExp][] = [
     ['../x', undefined, /^id "\.\.\/x" refused/],

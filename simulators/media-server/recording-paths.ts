@@ -17,11 +17,12 @@ export interface RecordingPaths {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:+-]{0,127}$/;
 
 /**
- * Where a recording's files go: `<root>/<dest>/<id>.wav` and `.json`. The id is one safe file-name
+ * Where a recording's files go: `<root>/<dest>/<id>.wav` and `.json` (`<root>/<dest>/<day>/…` with
+ * a dated folder, a name the server makes itself). The id is one safe file-name
  * token; dest is a relative path of safe segments. Both are checked before any file is touched, and
  * the result is checked again to lie under the root (defence in depth against a future rule change).
  */
-export function recordingPaths(root: string, id: string, dest?: string): RecordingPaths {
+export function recordingPaths(root: string, id: string, dest?: string, datedFolder?: string): RecordingPaths {
   checkUnsafe('id', id);
   if (!ID_PATTERN.test(id) || id.includes('..')) {
     throw new RecordingPathError('id', id, 'not a file-name token (letters, digits, . _ @ : + -, no "..")');
@@ -34,6 +35,7 @@ export function recordingPaths(root: string, id: string, dest?: string): Recordi
     if (segments.some((segment) => segment === '..')) throw new RecordingPathError('dest', dest, '".." leaves the recordings root');
     directory = join(directory, ...segments);
   }
+  if (datedFolder !== undefined) directory = join(directory, datedFolder);
   const within = relative(resolve(root), directory);
   if (within.startsWith('..') || isAbsolute(within) || within.split(sep).includes('..')) {
     throw new RecordingPathError(dest === undefined ? 'id' : 'dest', dest ?? id, 'resolves outside the recordings root');

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DirectoryEntry, Profile } from '../../profiles/profile-schema';
-import { EmbeddedCallControl } from '../../sut/adapters/embedded-call-control';
-import { CallControlSut } from '../../sut/adapters/call-control-sut';
+import { CallControlSut, startCallControlSut } from '../../sut/adapters/call-control-sut';
 import { FakeMediaServer } from '../../simulators/media-server/media-server';
 import { formatHostPort, parseHostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
@@ -32,9 +31,7 @@ export class CallControlStage {
     trace: SipTrace;
   }): Promise<CallControlStage> {
     const { profile, portBlock, clock, disposers, trace } = options;
-    if (profile.sut.adapter !== 'embedded') {
-      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the call-control role; use "embedded"`);
-    }
+    const external = profile.sut.adapter === 'external';
     const recordingsRoot = join(options.artifactsDir, 'recordings');
     mkdirSync(recordingsRoot, { recursive: true });
     const msListen = parseHostPort(profile.ms.listen);
@@ -53,8 +50,10 @@ export class CallControlStage {
         continue;
       }
       const name = `far end of trunk ${entry.dn}`;
+      // An external SUT was provisioned with the profile's fixed peer (rule 22): the far end takes exactly that address.
+      const fixed = external && entry.peer ? parseHostPort(entry.peer) : undefined;
       const phone = await Phone.start({
-        name, host: '127.0.0.1', portBlock, clock, onTrace: trace.recorder(name),
+        name, host: fixed?.host ?? '127.0.0.1', portBlock: fixed ? new PortBlock({ base: fixed.port, size: 1, worker: 0 }) : portBlock, clock, onTrace: trace.recorder(name),
         sut: { host: '127.0.0.1', port: 0 }, // set below, once the SUT is listening
       });
       disposers.push(name, () => phone.close());
@@ -62,7 +61,7 @@ export class CallControlStage {
       directory.push({ ...entry, peer: formatHostPort(phone.address) });
     }
 
-    const sut = await EmbeddedCallControl.start({ profile, directory, mediaServer: mediaServer.address, portBlock, clock, onTrace: trace.recorder('SUT') });
+    const sut = await startCallControlSut({ profile, directory, mediaServer: mediaServer.address, portBlock, clock, onTrace: trace.recorder('SUT'), workDir: options.artifactsDir });
     disposers.push(sut.description, () => sut.stop());
     for (const phone of trunkPeers.values()) phone.setSut(sut.sipAddress);
     return new CallControlStage(mediaServer, trunkPeers, sut, recordingsRoot);

@@ -30,7 +30,7 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
   assertOwnFiles(entry);
   const stage = await world.recorderRole();
   const files = await stage.waitForFiles(entry.id, entry.parameters.dest, world.clock, recording.stoppedAtMs + world.tolerance.finalizeMs);
-  const audio = readWav(files.wav, stage.filesOf(entry.id, entry.parameters.dest).wav);
+  const audio = readWav(files.wav, files.wavPath);
   const streams: SentStream[] = recording.senders.map((sender, channel) => ({
     streamId: recording.streamIds[channel],
     channel,

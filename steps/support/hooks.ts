@@ -8,6 +8,7 @@ import type { GirWorld } from './world';
 import { stallMonitor } from './harness-lateness';
 import { warmUpHarness } from '../../simulators/warm-up/harness-warm-up';
 import { workerPortBlock } from './worker-resources';
+import { stopWorkerProcessSut } from './worker-process-sut';
 
 // A scenario's calls last seconds; set-up and file checks a few more. A hang ends here, not in CI.
 setDefaultTimeout(30_000);
@@ -22,8 +23,9 @@ BeforeAll(async function () {
   if (process.env.GIR_WARM_UP_REPORT === '1') console.error(`harness warm-up: ${report.tookMs.toFixed(0)} ms, full collection ${report.collected ? 'done' : 'not available'}`);
 });
 
-AfterAll(function () {
+AfterAll(async function () {
   stallMonitor.stop();
+  await stopWorkerProcessSut();
 });
 
 Before(function (this: GirWorld, { pickle }) {
@@ -50,6 +52,11 @@ After(async function (this: GirWorld, { result, pickle, gherkinDocument, testCas
         writeFileSync(join(this.artifactsDir, 'sip-ladder.txt'), `${ladder}\n`);
         writeFileSync(join(this.artifactsDir, 'sip-trace.txt'), this.trace?.toString() ?? '');
         this.attach(ladder, { mediaType: 'text/plain', fileName: 'sip-ladder.txt' });
+        const output = this.sutOutput?.();
+        if (output !== undefined) {
+          writeFileSync(join(this.artifactsDir, 'sut-output.txt'), output);
+          this.attach(output || '(the SUT process wrote nothing during this scenario)', { mediaType: 'text/plain', fileName: 'sut-output.txt' });
+        }
         this.log(`artifacts kept in ${this.artifactsDir}`);
       }
       const key = pickleKey(pickle, astLineIndex(gherkinDocument));

@@ -50,6 +50,8 @@ export class GirWorld extends World {
   lastRefusal?: RecordingSessionError;
   /** Recorder role: each dest or id that tried to leave the recordings root, watched on disk. */
   readonly escapeWatches: EscapeWatch[] = [];
+  /** What the SUT's process wrote during this scenario, when the harness runs it (for a failed scenario's report). */
+  sutOutput?: () => string;
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
   private ctiDesktops?: CtiDesktops;
@@ -81,6 +83,11 @@ export class GirWorld extends World {
     this.stage ??= await CallControlStage.start({
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
+    const { sut } = this.stage;
+    if (sut.outputMark && sut.outputSince && !this.sutOutput) {
+      const mark = sut.outputMark();
+      this.sutOutput = () => sut.outputSince!(mark);
+    }
     return this.stage;
   }
 
@@ -96,6 +103,11 @@ export class GirWorld extends World {
     this.recorderStage ??= await RecorderStage.start({
       profile: this.profile, artifactsDir: this.artifactsDir, portBlock: this.ports, clock: this.clock, disposers: this.disposers, trace: this.trace,
     });
+    const { recorder } = this.recorderStage;
+    if (recorder.outputMark && recorder.outputSince && !this.sutOutput) {
+      const mark = recorder.outputMark();
+      this.sutOutput = () => recorder.outputSince!(mark);
+    }
     return this.recorderStage;
   }
 

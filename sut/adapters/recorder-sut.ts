@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Profile } from '../../profiles/profile-schema';
 import { FakeMediaServer } from '../../simulators/media-server/media-server';
 import { HostPort, parseHostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
 import { TraceEvent } from '../../simulators/sip';
 import { Clock } from '../../simulators/time/clock';
+import { ProcessRecorder } from './process-recorder';
+import type { SutProcess } from './sut-process';
+
+const PROJECT_ROOT = join(__dirname, '..', '..');
 
 /** How the harness reaches a recorder under test (the Media Server role). */
 export interface RecorderSut {
@@ -14,10 +19,18 @@ export interface RecorderSut {
   readonly description: string;
   /** Restarts the recorder at the same address; undefined when the adapter cannot (external). */
   readonly restart?: () => Promise<void>;
+  /** The recorder's process when the harness runs it. */
+  readonly process?: SutProcess;
+  /** Its output (stdout and stderr) from a mark on, which goes with a failed scenario. */
+  outputMark?(): number;
+  outputSince?(mark: number): string;
   stop(): Promise<void>;
 }
 
-/** The adapter named by a recorder profile: `embedded` (the fake MS in-process) or `external`. */
+/**
+ * The adapter named by a recorder profile: `embedded` (the fake MS in-process), `process` (a
+ * command the harness runs: process-recorder.ts) or `external` (addresses only).
+ */
 export async function startRecorderSut(options: {
   profile: Profile;
   /** Where an embedded recorder writes (a per-scenario folder). */
@@ -25,11 +38,15 @@ export async function startRecorderSut(options: {
   portBlock: PortBlock;
   clock: Clock;
   onTrace?: (event: TraceEvent) => void;
+  /** A process recorder's environment (its own port block, GIR_MUTANT). */
+  processEnv?: NodeJS.ProcessEnv;
 }): Promise<RecorderSut> {
   const { profile } = options;
   switch (profile.sut.adapter) {
     case 'embedded':
       return EmbeddedRecorder.start(options);
+    case 'process':
+      return ProcessRecorder.start({ profile, portBlock: options.portBlock, cwd: PROJECT_ROOT, env: options.processEnv ?? process.env });
     case 'external': {
       if (!profile.sut.sip || !profile.sut.recordings) {
         throw new Error('an external recorder needs sut.sip ("host:port") and sut.recordings (the directory it writes under) in its profile');
@@ -42,7 +59,7 @@ export async function startRecorderSut(options: {
       };
     }
     default:
-      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the recorder role; use "embedded" or "external"`);
+      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the recorder role; use "embedded", "process" or "external"`);
   }
 }
 
