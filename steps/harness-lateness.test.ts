@@ -3,8 +3,9 @@
  * own event loop is held 60 ms before each pause and hang-up, as on a slow or busy runner:
  * - a correct recorder's pause, judged to tolerance.padEdgeMs (20 ms), is inconclusive, not failed,
  *   and the message names the stall;
- * - a correct SUT's full-time recording (tolerances of 200 ms) still passes: 60 ms is within the
- *   share of those tolerances the harness may use;
+ * - a correct SUT's full-time recording is passed or inconclusive, never failed: the start and stop
+ *   (tolerances of 200 ms) allow 60 ms of lateness, the placement of frames sent in the burst after
+ *   the stall (20 ms) does not;
  * - the sut-ft-late-stop mutant still fails: no lateness of the harness explains its deviation.
  */
 import { test } from 'node:test';
@@ -56,10 +57,12 @@ test('a 60 ms stall of the harness at a pause makes a correct recorder inconclus
   assert.doesNotMatch(failing.message ?? '', /\n +✗ /, 'no verdict failed outright');
 });
 
-test('the same stall before a hang-up leaves a correct full-time recording passed, and the late-stop mutant failed', { timeout: 120_000 }, async () => {
+test('the same stall before a hang-up never fails a correct full-time recording, and the late-stop mutant still fails', { timeout: 120_000 }, async () => {
   const clean = await run(['--tags', '@FT-01'], { GIR_HARNESS_STALL_MS: '60' });
   assert.ok(clean.length > 0, 'no FT-01 step ran');
-  assert.deepEqual(notPassed(clean), []);
+  // The other party's frames that fell due in the stall go out late, in a burst: where they reach
+  // the file before the stop, their run cannot be vouched for to 20 ms (inconclusive); never failed.
+  for (const step of notPassed(clean)) assert.equal(step.type, 'InconclusiveError', `a correct SUT failed under a stalled harness: ${step.message}`);
   const mutant = await run(['--tags', '@FT-01'], { GIR_HARNESS_STALL_MS: '60', GIR_MUTANT: 'sut-ft-late-stop' });
   const failures = notPassed(mutant);
   assert.ok(failures.length > 0, 'sut-ft-late-stop survived a stalled harness');
