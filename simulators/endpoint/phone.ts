@@ -11,7 +11,10 @@ export interface PhoneOptions {
   /** For messages: "agent 7001", "caller". */
   name: string;
   host: string;
+  /** Where its ports come from: the SIP port (unless sipPort is given) and every call's RTP ports. */
   portBlock: PortBlock;
+  /** A fixed SIP port (a trunk peer an external SUT was provisioned with); media still comes from portBlock. */
+  sipPort?: number;
   /** Where this phone sends requests: the SUT's SIP address (registrar and proxy). */
   sut: HostPort;
   clock?: Clock;
@@ -30,15 +33,15 @@ export class Phone {
 
   private constructor(
     private readonly ua: SipUserAgent,
-    private readonly options: Required<Omit<PhoneOptions, 'onTrace'>>,
+    private readonly options: Required<Omit<PhoneOptions, 'onTrace' | 'sipPort'>>,
   ) {
     ua.onRequest((request) => this.onRequest(request));
   }
 
   static async start(options: PhoneOptions): Promise<Phone> {
     const clock = options.clock ?? systemClock;
-    const ua = await options.portBlock.bind((port) =>
-      SipUserAgent.start({ host: options.host, port, clock, userAgent: `gir-phone (${options.name})`, onTrace: options.onTrace }));
+    const start = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: `gir-phone (${options.name})`, onTrace: options.onTrace });
+    const ua = options.sipPort !== undefined ? await start(options.sipPort) : await options.portBlock.bind(start);
     return new Phone(ua, { name: options.name, host: options.host, portBlock: options.portBlock, sut: options.sut, clock, law: options.law ?? 'mulaw' });
   }
 

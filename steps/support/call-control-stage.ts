@@ -53,7 +53,7 @@ export class CallControlStage {
       // An external SUT was provisioned with the profile's fixed peer (rule 22): the far end takes exactly that address.
       const fixed = external && entry.peer ? parseHostPort(entry.peer) : undefined;
       const phone = await Phone.start({
-        name, host: fixed?.host ?? '127.0.0.1', portBlock: fixed ? new PortBlock({ base: fixed.port, size: 1, worker: 0 }) : portBlock, clock, onTrace: trace.recorder(name),
+        name, host: fixed?.host ?? '127.0.0.1', portBlock, ...(fixed ? { sipPort: fixed.port } : {}), clock, onTrace: trace.recorder(name),
         sut: { host: '127.0.0.1', port: 0 }, // set below, once the SUT is listening
       });
       disposers.push(name, () => phone.close());
