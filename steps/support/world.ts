@@ -15,6 +15,8 @@ import type { EscapeWatch } from './escape-watch';
 import type { RecorderRecording } from './client-recording-check';
 import type { RecordingSessionError } from '../../simulators/recording-client/recording-session-client';
 import { RecorderStage } from './recorder-stage';
+import type { RecorderLoadResult } from './recorder-load';
+import type { SippCallsRun } from './sipp-callers';
 import { profileForRole } from './run-profiles';
 import { SipTrace } from './sip-trace';
 import { allocateStreamId, workerPortBlock } from './worker-resources';
@@ -49,6 +51,10 @@ export class GirWorld extends World {
   lastRefusal?: RecordingSessionError;
   /** Recorder role: each dest or id that tried to leave the recordings root, watched on disk. */
   readonly escapeWatches: EscapeWatch[] = [];
+  /** ROB-03, call-control role: the calls SIPp placed through the SUT. */
+  sippCalls?: SippCallsRun;
+  /** ROB-03, recorder role: what the load at the recorder came to. */
+  recorderLoad?: RecorderLoadResult;
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
 
