@@ -51,6 +51,12 @@ export class PortBlock {
     if (options.size < 1 || last > 65535) throw new Error(`port block for worker ${options.worker} ends at ${last}, beyond 65535`);
   }
 
+  /** The block's first and last port (a capture filters on them). */
+  get range(): { first: number; last: number } {
+    const first = this.options.base + this.options.worker * this.options.size;
+    return { first, last: first + this.options.size - 1 };
+  }
+
   /** The next port of the block, round robin; only a hint until something binds it. */
   next(): number {
     const port = this.options.base + this.options.worker * this.options.size + this.cursor;
