@@ -1,8 +1,11 @@
 import { Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { InconclusiveError } from '../simulators/verdict/inconclusive-error';
+import { stallMonitor } from './support/harness-lateness';
 import { runRecorderLoad } from './support/recorder-load';
 import { placeSippCalls } from './support/sipp-callers';
+import { sippFramesByCall } from './support/sipp-wire-times';
+import { readCapture } from '../simulators/pcap/capture-reader';
 import { checkSippLoadRecording, sessionFinished, SippLoadRecording } from './support/sipp-load-check';
 import type { GirWorld } from './support/world';
 
@@ -41,10 +44,12 @@ Then('every SIPp call left one recording with its own agent on channel 1 and its
   const lastHangUp = Math.max(...run.agentCalls.map((call) => call.times.endedAtMs ?? this.clock.now()));
   const limits = { stopDeadlineMs: lastHangUp + this.tolerance.stopMs, nowMs: () => this.clock.now(), tolerance: this.tolerance };
   const written = await Promise.all(sessions.map((session) => sessionFinished(session, limits)));
+  const capture = await readCapture(this.capture!.file);
+  const sippFrames = sippFramesByCall(capture, run.audio, run.agentCalls);
   const checked: SippLoadRecording[] = [];
   for (const [i, session] of sessions.entries()) {
     assert.equal(session.offer.uri.dn, this.party('agent').dn, `recording ${session.recording.id}: Request-URI ;dn= names the party side, the agent's DN`);
-    checked.push(written[i] ? checkSippLoadRecording(session, run, this.tolerance) : { recordId: session.recording.id, failures: [`recording ${session.recording.id} was stopped before it started: no file`], inconclusive: [] });
+    checked.push(written[i] ? checkSippLoadRecording(session, run, sippFrames, this.tolerance) : { recordId: session.recording.id, failures: [`recording ${session.recording.id} was stopped before it started: no file`], inconclusive: [] });
   }
   // Every call's agent in exactly one recording: no call unrecorded, none recorded twice.
   const byAgent = new Map<number, string[]>();
@@ -57,6 +62,8 @@ Then('every SIPp call left one recording with its own agent on channel 1 and its
     const recordings = byAgent.get(call.media.streamId!) ?? [];
     if (recordings.length !== 1) failures.push(`the call answered with agent stream ${call.media.streamId} is in ${recordings.length} recording(s)${recordings.length ? `: ${recordings.join(', ')}` : ''}`);
   }
+  const stalls = stallMonitor.during(run.startedAtMs, this.clock.now());
+  this.log(`harness event loop during the calls: ${stalls.length} stall(s), longest ${Math.max(0, ...stalls.map((s) => s.lateMs)).toFixed(1)} ms; capture: ${capture.frames} frames`);
   judge(`${calls} SIPp calls through the SUT`, failures, checked.flatMap((entry) => entry.inconclusive));
   this.log(`${checked.length} recordings checked: each its own agent on channel 1 and its SIPp caller on channel 2, complete and padded`);
 });

@@ -14,8 +14,6 @@ import { HARNESS_WAIT_MS } from './waiting';
 import { allocateStreamId } from './worker-resources';
 import type { GirWorld } from './world';
 
-/** What SIPp's audio needs beyond the call: it plays on a little past the BYE, so no frame is missing. */
-const AUDIO_TAIL_MS = 1000;
 /** Beyond the calls themselves: set-up at the rate below and the BYEs; SIPp is killed past it. */
 const SIPP_MARGIN_MS = 30_000;
 /** New calls per second: SIPp's calls reach the SUT at a rate, as a trunk's would. */
@@ -27,6 +25,8 @@ export interface SippCallsRun {
   audio: WatermarkAudioPcap;
   result: SippResult;
   callMs: number;
+  /** When SIPp started (harness clock). */
+  startedAtMs: number;
 }
 
 export async function placeSippCalls(world: GirWorld, options: { trunkRole: string; calls: number; callSeconds: number }): Promise<SippCallsRun> {
@@ -35,7 +35,7 @@ export async function placeSippCalls(world: GirWorld, options: { trunkRole: stri
   const callMs = options.callSeconds * 1000;
   const workDir = join(world.artifactsDir, 'sipp');
   mkdirSync(workDir, { recursive: true });
-  const audio = watermarkAudioPcap({ streamId: allocateStreamId(), durationMs: callMs + AUDIO_TAIL_MS });
+  const audio = watermarkAudioPcap({ streamId: allocateStreamId(), durationMs: callMs });
   writeFileSync(join(workDir, 'caller-audio.pcap'), audio.file);
   writeFileSync(join(workDir, 'uac.xml'), uacPcapCallXml({ name: 'gir caller with watermarked audio', audioPcap: join(workDir, 'caller-audio.pcap'), holdMs: callMs }));
   const mediaPort = await freeUdpPort(world.ports, '127.0.0.1', true);
@@ -49,6 +49,7 @@ export async function placeSippCalls(world: GirWorld, options: { trunkRole: stri
       agentCalls.push(call);
     }
   })();
+  const startedAtMs = world.clock.now();
   const run = SippRun.start({
     scenario: { file: join(workDir, 'uac.xml') }, local, remote: stage.sut.sipAddress, mediaPort, service: agent.dn,
     rate: { calls: Math.min(options.calls, CALLS_PER_SECOND), periodMs: 1000 }, concurrentLimit: options.calls, callCount: options.calls,
@@ -60,5 +61,5 @@ export async function placeSippCalls(world: GirWorld, options: { trunkRole: stri
     throw error;
   })]);
   assertAllCallsSucceeded(result, options.calls);
-  return { agentCalls, audio, result, callMs };
+  return { agentCalls, audio, result, callMs, startedAtMs };
 }

@@ -1,19 +1,19 @@
 /**
  * ROB-03 in the call-control role: one Media Server recording per SIPp call, each holding its own
  * agent on channel 1 (found by the agent's stream id: every agent phone call has its own) and its
- * SIPp caller on channel 2. SIPp keeps no send log and every SIPp caller plays the same stream, so
- * the caller's channel is checked by index continuity against its call's timeline: the agent heard
- * SIPp's first packet at a known time and sequence number, and SIPp paces frame i 20 ms × i after
- * frame 0 (by the pcap's timestamps); a frame of another call sits at the wrong index for its time.
+ * SIPp caller on channel 2. Every SIPp caller plays the same stream, so the caller's channel is
+ * checked by index continuity against its own call's timeline, the times SIPp put each frame on the
+ * wire (sipp-wire-times.ts): a frame of another call sits at the wrong index for its time.
  */
 import { readFileSync } from 'node:fs';
 import { analyzeRecording, RecordingAnalysis, SentFrameTime, summarizeRecording } from '../../simulators/analysis';
 import { PhoneCall } from '../../simulators/endpoint/phone-call';
-import { FRAME_MS, INDEX_MODULUS, readWav } from '../../simulators/media';
+import { readWav } from '../../simulators/media';
 import { MediaServerSession } from '../../simulators/media-server/media-server';
 import type { Tolerances } from '../../profiles/profile-schema';
 import { analysisTolerances } from './analysis-tolerances';
 import { harnessInput } from './harness-lateness';
+import { HarnessLatenessInput } from '../../simulators/analysis/lateness-verdicts';
 import { stoppedEvent } from './recording-check';
 import { SippCallsRun } from './sipp-callers';
 import { within } from './waiting';
@@ -27,18 +27,15 @@ export interface SippLoadRecording {
   inconclusive: string[];
 }
 
-/** The SIPp caller's frames as SIPp sent them, placed by the first packet the agent received. */
-export function sippCallerFrames(call: PhoneCall, run: SippCallsRun): SentFrameTime[] {
-  const { firstAtMs, firstSequence } = call.media.received;
-  const endedAtMs = call.times.endedAtMs;
-  if (firstAtMs === undefined || firstSequence === undefined || endedAtMs === undefined) return [];
-  const firstIndex = (firstSequence - run.audio.firstSequence + INDEX_MODULUS) % INDEX_MODULUS;
-  const frameZeroAtMs = firstAtMs - firstIndex * FRAME_MS;
-  const frames: SentFrameTime[] = [];
-  for (let index = 0; index < run.audio.frames && frameZeroAtMs + index * FRAME_MS < endedAtMs; index++) {
-    frames.push({ index, sentAtMs: frameZeroAtMs + index * FRAME_MS });
-  }
-  return frames;
+/**
+ * SIPp's frames are stamped by the kernel as they leave SIPp, not by the harness; where they land in
+ * the file depends on when the embedded SUT relays them and the fake Media Server reads them, both
+ * on the harness's event loop. A stall that begins within the shift tolerance after a frame's send
+ * time can hold that frame past it: such a stall bears on its placement too.
+ */
+function receivedLateness(input: HarnessLatenessInput, windowMs: number): HarnessLatenessInput {
+  const { lateness } = input;
+  return { ...input, lateness: { during: (fromMs, toMs) => lateness.during(fromMs, toMs + windowMs) } };
 }
 
 /** The stream most of channel 1's frames carry (the agent this recording is of). */
@@ -60,7 +57,7 @@ export async function sessionFinished(session: MediaServerSession, limits: { sto
 }
 
 /** Analyzes a finished session (sessionFinished first). */
-export function checkSippLoadRecording(session: MediaServerSession, run: SippCallsRun, tolerance: Tolerances): SippLoadRecording {
+export function checkSippLoadRecording(session: MediaServerSession, run: SippCallsRun, sippFrames: ReadonlyMap<PhoneCall, SentFrameTime[]>, tolerance: Tolerances): SippLoadRecording {
   const id = session.recording.id;
   const checked: SippLoadRecording = { recordId: id, failures: [], inconclusive: [] };
   const limits = { tolerance };
@@ -71,15 +68,16 @@ export function checkSippLoadRecording(session: MediaServerSession, run: SippCal
   const agentStream = dominantStream(analyzeRecording({ channels: [wav.channels[0]], streams: [], recording, tolerances }));
   const agentCall = run.agentCalls.find((call) => call.media.streamId === agentStream);
   if (!agentCall) return { ...checked, failures: [`recording ${id}: channel 1 holds no agent call's stream (found ${agentStream ?? 'no frame'})`] };
+  if (!sippFrames.has(agentCall)) return { ...checked, inconclusive: [`recording ${id}: the capture shows no SIPp packet relayed to the agent call of stream ${agentCall.media.streamId}, so its caller's send times are unknown`] };
   const analysis = analyzeRecording({
     channels: wav.channels,
     streams: [
       { streamId: agentCall.media.streamId!, channel: 0, label: `agent (stream ${agentCall.media.streamId})`, frames: agentCall.media.sendLog },
-      { streamId: run.audio.streamId, channel: 1, label: 'SIPp caller', frames: sippCallerFrames(agentCall, run) },
+      { streamId: run.audio.streamId, channel: 1, label: 'SIPp caller', frames: sippFrames.get(agentCall) ?? [] },
     ],
     recording,
     tolerances,
-    harness: harnessInput(limits.tolerance, [{ label: 'the agent', frames: agentCall.media.sendLog }]),
+    harness: receivedLateness(harnessInput(limits.tolerance, [{ label: 'the agent', frames: agentCall.media.sendLog }]), limits.tolerance.shiftMs),
   });
   const summary = summarizeRecording(analysis);
   return {
