@@ -6,6 +6,7 @@ import { RecordingSessionClient } from '../../../simulators/recording-client/rec
 import { SipUserAgent } from '../../../simulators/sip';
 import { Clock } from '../../../simulators/time/clock';
 import { Call } from '../call/call';
+import type { LegName } from '../media/media-relay';
 import { RecordingDecision } from './full-time-policy';
 
 export type CallRecordingState = 'starting' | 'recording' | 'paused' | 'stopped' | 'failed';
@@ -103,6 +104,15 @@ export class CallRecording {
       if (from === this.decision.partyLeg) partySocket.send(packet, remote[0].port, remote[0].host);
       else otherSocket.send(packet, remote[1].port, remote[1].host);
     });
+  }
+
+  /** Sends a packet into this recording as if it came from `from` of its own call (the sut-forks-into-other-session mutant). */
+  inject(from: LegName, packet: Buffer): void {
+    const remote = this.client?.remoteMedia;
+    const sockets = this.forkSockets;
+    if (!remote || !sockets || this.currentState !== 'recording') return;
+    const label = from === this.decision.partyLeg ? 0 : 1;
+    sockets[label].send(packet, remote[label].port, remote[label].host);
   }
 
   private fail(error: unknown): void {

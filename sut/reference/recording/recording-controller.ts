@@ -37,6 +37,9 @@ export class RecordingController {
   private start(call: Call, decision: RecordingDecision): void {
     const partyLeg = this.mutants.is('sut-ft-caller-as-party') ? call.otherLeg(decision.partyLeg) : decision.partyLeg;
     const recording = new CallRecording(call, { ...decision, partyLeg }, `${call.connId}-${++this.sessionCounter}`, this.context);
+    // The mutant: the second call live at once also feeds the first one's recording.
+    const first = this.live.values().next().value;
+    if (this.mutants.is('sut-forks-into-other-session') && first && this.live.size === 1) call.relay.onPacket((from, packet) => first.inject(from, packet));
     this.live.set(call.connId, recording);
     this.history.push(recording);
   }
