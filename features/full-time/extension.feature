@@ -11,6 +11,7 @@ Feature: Full-time recording on an Extension DN
     And they talk for 2 seconds
     And the caller hangs up
     Then the Media Server received one recording of the call with the agent's DN as party side
+    And the capture shows the SUT sent the recording INVITE within tolerance.startMs of the answer
     And the recording holds the agent on channel 1 and the caller on channel 2 from answer to hang-up
 
   @FT-01
