@@ -3,7 +3,9 @@
  * packet as it is captured (-U) to a pcap that stays readable while the capture runs; started before
  * the scenario's first packet (it waits for tcpdump's "listening on"), stopped cleanly (SIGINT, so
  * tcpdump finishes the file) with a hard kill as the fallback. -Z root: tcpdump as root must not drop
- * to a user that cannot write the file.
+ * to a user that cannot write the file. The capture observes the harness and must not slow it: tcpdump
+ * runs at the lowest CPU priority (nice 19) with a large kernel buffer (-B), so when both want the
+ * CPU the harness runs and the packets wait in the buffer.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 
@@ -17,9 +19,12 @@ export class CaptureError extends Error {
   }
 }
 
+/** Kernel capture buffer (KiB): seconds of a 100-call load's packets while tcpdump waits for the CPU. */
+const CAPTURE_BUFFER_KIB = 65536;
+
 /** The tcpdump arguments: loopback, no name resolution, UDP and TCP of ports [first, last]. */
 export function tcpdumpArguments(file: string, ports: { first: number; last: number }, device = 'lo'): string[] {
-  return ['-i', device, '-n', '-U', '-Z', 'root', '-s', '0', '-w', file, `(udp or tcp) and portrange ${ports.first}-${ports.last}`];
+  return ['-i', device, '-n', '-U', '-Z', 'root', '-B', String(CAPTURE_BUFFER_KIB), '-s', '0', '-w', file, `(udp or tcp) and portrange ${ports.first}-${ports.last}`];
 }
 
 export class LoopbackCapture {
@@ -34,7 +39,7 @@ export class LoopbackCapture {
   }
 
   static async start(file: string, ports: { first: number; last: number }): Promise<LoopbackCapture> {
-    const child = spawn('tcpdump', tcpdumpArguments(file, ports), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn('nice', ['-n', '19', 'tcpdump', ...tcpdumpArguments(file, ports)], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     const capture = new LoopbackCapture(child, file, () => stderr);
     await new Promise<void>((resolve, reject) => {
