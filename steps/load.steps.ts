@@ -26,6 +26,13 @@ async function sippCalls(world: GirWorld, trunkRole: string, calls: number, call
   world.log(`SIPp: ${stats.successfulCalls} calls of ${callSeconds} s, ${stats.retransmissions} retransmissions, ${world.sippCalls.result.wallMs.toFixed(0)} ms`);
 }
 
+/** One SIPp call: the agent's call is kept on the agent, whose answer is the start reference, as for a phone's call. */
+When('a SIPp caller on the trunk {string} calls the agent for {int} seconds and the agent answers', async function (this: GirWorld, trunkRole: string, seconds: number) {
+  await sippCalls(this, trunkRole, 1, seconds);
+  this.party('agent').call = this.sippCalls!.agentCalls[0];
+  this.answeredBy = 'agent';
+});
+
 When('SIPp on the trunk {string} places load.calls concurrent calls of load.callSeconds to the agent, who answers each', { timeout: LOAD_STEP_TIMEOUT_MS }, async function (this: GirWorld, trunkRole: string) {
   await sippCalls(this, trunkRole, this.profile.load.calls, this.profile.load.callSeconds);
 });
