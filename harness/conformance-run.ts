@@ -48,6 +48,13 @@ export function roleTagExpression(roles: SutRole[]): string | undefined {
   return set.has('recorder') ? RECORDER_TAG : `not ${RECORDER_TAG}`;
 }
 
+/** @load scenarios take minutes: they run only when the arguments name @load (e.g. --tags @load). */
+export function loadTagExpression(cucumberArgs: string[]): string | undefined {
+  return cucumberArgs.some((arg) => /@load\b/.test(arg)) ? undefined : `not ${LOAD_TAG}`;
+}
+
+const LOAD_TAG = '@load';
+
 /**
  * Runs Cucumber once over the scenarios of every role of the run (the World picks each scenario's
  * profile by its role), then writes reports/conformance.json and .html from the message stream and
@@ -64,10 +71,12 @@ export async function runConformance(
   const roles = profiles.map((p) => p.profile.sut.role);
   for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
   const roleTags = roleTagExpression(roles);
+  const loadTags = loadTagExpression(cucumberArgs);
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
   const startedAt = new Date().toISOString();
   const { exitCode: cucumberExit, results } = await runCucumberProcess({
-    args: [...(roleTags ? ['--tags', roleTags] : []), ...cucumberArgs],
+    // Cucumber joins repeated --tags with "and".
+    args: [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...cucumberArgs],
     reportsDir: reports,
     env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole) },
     quiet: options.quiet,

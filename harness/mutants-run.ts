@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MS_MUTANTS } from '../simulators/media-server/mutants';
 import { SUT_MUTANTS } from '../sut/reference/mutants';
-import { profilesForRun, roleTagExpression } from './conformance-run';
+import { profilesForRun, roleTagExpression, loadTagExpression } from './conformance-run';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { loadFeatureScenarios } from './report/feature-scenarios';
 import { SutRole } from './requirements/requirement';
@@ -61,7 +61,8 @@ export async function runMutants(names: string[], options: { parallel: number; e
     if (!profileByRole[mutant.role]) throw new Error(`mutant ${mutant.name} needs a ${mutant.role} profile; this run has ${Object.keys(profileByRole).join(', ')}`);
     const runOnce = async (failFast: boolean) => (await runCucumberProcess({
       args: [
-        '--tags', `@${mutant.requirement} and ${roleTagExpression([mutant.role])}`,
+        // @load scenarios take minutes; the default suite's kill a mutant or none will.
+        '--tags', `@${mutant.requirement} and ${roleTagExpression([mutant.role])} and ${loadTagExpression([])}`,
         ...(failFast ? ['--fail-fast'] : []),
         ...(options.parallel > 1 ? ['--parallel', String(options.parallel)] : []),
       ],

@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 # Debian packages, as binary:package. NEEDED: the tests call them (a failed install stops here).
 # WANTED: only benchmarks call them (a failed install is a warning; those benchmarks say what is missing).
 # chromium: the report tests open cucumber.html and conformance.html in it (playwright-core drives it).
-APT_NEEDED=(chromium:chromium)
-APT_WANTED=(ffmpeg:ffmpeg sox:sox sipp:sip-tester)
+# sipp plays callers in the load scenarios, tcpdump captures every scenario, tshark cross-checks the
+# pcap reader (a test); ffmpeg and sox are peers of benchmarks only.
+APT_NEEDED=(chromium:chromium sipp:sip-tester tcpdump:tcpdump tshark:tshark)
+APT_WANTED=(ffmpeg:ffmpeg sox:sox)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ]; then
@@ -25,6 +27,8 @@ apt_install() {
   local sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo -n)
   export DEBIAN_FRONTEND=noninteractive
+  # tshark's wireshark-common asks whether non-root users may capture: answer no, without a prompt.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo_cmd[@]}" debconf-set-selections 2>/dev/null || true
   "${sudo_cmd[@]}" apt-get update -qq && "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 

@@ -12,8 +12,8 @@ import { PortBlock } from '../../simulators/net/port-block';
 import { SipUserAgent } from '../../simulators/sip';
 import { systemClock } from '../../simulators/time/clock';
 import { CompactSendLog, FedRecording, FeederCommand, FeederReport, PlannedSession } from './capacity-protocol';
-import { FeederContext, FeederRecording } from './feeder-recording';
-import { StreamLog, StreamPacer } from './stream-pacer';
+import { PacedRecordingContext as FeederContext, PacedRecording as FeederRecording } from '../../simulators/recording-client/paced-recording';
+import { StreamLog, StreamPacer } from '../../simulators/recording-client/stream-pacer';
 
 interface Fed {
   recording: FeederRecording;

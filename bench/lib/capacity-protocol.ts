@@ -5,17 +5,9 @@
  */
 import { HostPort } from '../../simulators/net/host-port';
 
-export interface PlannedSession {
-  id: string;
-  dn: string;
-  connId: string;
-  /** Watermark stream per label: [party side, other party]. */
-  streamIds: [number, number];
-  /** Pause after this many ms of the hold ... */
-  pauseAtMs: number;
-  /** ... for this long (ms). */
-  pauseForMs: number;
-}
+import type { PlannedSession } from '../../simulators/recording-client/paced-recording';
+
+export type { PlannedSession };
 
 /** Bench → feeder. */
 export type FeederCommand =

@@ -5,12 +5,13 @@
  * error or watchdog, and the kernel dropped no RTP datagram at the echoer's sockets during the step
  * (on loopback a datagram is lost only when its receiver's buffer overflows). The de-facto tool only
  * echoes; the fake Media Server records, pads and writes.
- * SIPp runs from an argument array (never a shell string); each run has a hard timeout that kills it.
+ * SIPp runs through simulators/sipp (an argument array, a hard timeout that kills its process group).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SippRun } from '../../simulators/sipp/sipp-run';
 
 const SIPP_PCAPS = '/usr/share/sip-tester';
 /** uac_pcap's call: INVITE, 8 s of audio, a DTMF pcap, 1 s, BYE; ten seconds is ample. */
@@ -55,49 +56,31 @@ function udpDropsAt(ports: number[]): number {
     .reduce((sum, cols) => sum + Number(cols[cols.length - 1]), 0);
 }
 
-/** Runs a command with a hard timeout; resolves with its exit code (null when killed). */
-function run(command: string, args: string[], cwd: string, timeoutMs: number): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: 'ignore', detached: true });
-    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
-}
-
 async function step(calls: number, ports: { uas: number; uac: number; uasMedia: number; uacMedia: number }): Promise<SippStep> {
   const dir = mkdtempSync(join(tmpdir(), 'gir-sipp-peer-'));
   symlinkSync(SIPP_PCAPS, join(dir, 'pcap'));
-  const uas = spawn('sipp', ['-sn', 'uas', '-rtp_echo', '-i', '127.0.0.1', '-p', String(ports.uas), '-mp', String(ports.uasMedia), '-nostdin', '-bg'], { cwd: dir, stdio: 'ignore', detached: true });
+  const local = (port: number) => ({ host: '127.0.0.1', port });
+  const uas = SippRun.start({ scenario: { builtin: 'uas' }, local: local(ports.uas), mediaPort: ports.uasMedia, rtpEcho: true, workDir: join(dir, 'uas'), hardTimeoutMs: CALL_MS * 4 });
   try {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const echoPorts = [ports.uasMedia, ports.uasMedia + 2];
     const dropsBefore = udpDropsAt(echoPorts);
     const began = performance.now();
-    const uacArgs = [
-      '-sn', 'uac_pcap', '-i', '127.0.0.1', '-p', String(ports.uac), '-mp', String(ports.uacMedia),
-      '-l', String(calls), '-m', String(calls), '-r', String(calls), '-rp', '1000',
-      '-trace_stat', '-stf', 'stat.csv', '-fd', '1', '-nostdin', `127.0.0.1:${ports.uas}`,
-    ];
-    const exitCode = await run('sipp', uacArgs, dir, CALL_MS * 3);
+    const uac = SippRun.start({
+      scenario: { builtin: 'uac_pcap' }, local: local(ports.uac), mediaPort: ports.uacMedia, remote: local(ports.uas),
+      concurrentLimit: calls, callCount: calls, rate: { calls, periodMs: 1000 }, workDir: dir, hardTimeoutMs: CALL_MS * 3,
+    });
+    const result = await uac.done;
     const wallMs = performance.now() - began;
     const udpDropped = udpDropsAt(echoPorts) - dropsBefore;
-    const [header, ...rows] = existsSync(join(dir, 'stat.csv')) ? readFileSync(join(dir, 'stat.csv'), 'utf8').trim().split('\n') : [''];
-    const names = header.split(';');
-    const last = (rows.pop() ?? '').split(';');
-    const field = (name: string) => Number(last[names.indexOf(name)] ?? 0);
-    const successful = field('SuccessfulCall(C)');
-    const failed = field('FailedCall(C)');
-    const watchdog = field('WatchdogMajor(C)') + field('FatalErrors(C)');
+    const stats = result.statistics;
+    const successful = stats?.successfulCalls ?? 0;
+    const failed = stats?.failedCalls ?? 0;
+    const watchdog = (stats?.watchdogMajor ?? 0) + (stats?.fatalErrors ?? 0);
+    const exitCode = result.exit.code;
     return { calls, clean: exitCode === 0 && successful === calls && failed === 0 && udpDropped === 0 && watchdog === 0, successful, failed, udpDropped, watchdog, exitCode, wallMs: Math.round(wallMs) };
   } finally {
-    if (uas.pid) {
-      try { process.kill(-uas.pid, 'SIGKILL'); } catch { /* already gone */ }
-    }
-    spawnSync('pkill', ['-f', `sipp -sn uas -rtp_echo -i 127.0.0.1 -p ${ports.uas}`]);
+    await uas.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,7 @@ Feature: Full-time recording on an Extension DN
     And they talk for 2 seconds
     And the caller hangs up
     Then the Media Server received one recording of the call with the agent's DN as party side
+    And the capture shows the SUT sent the recording INVITE within tolerance.startMs of the answer
     And the recording holds the agent on channel 1 and the caller on channel 2 from answer to hang-up
 
   @FT-01
@@ -21,6 +22,14 @@ Feature: Full-time recording on an Extension DN
     And the agent hangs up
     Then the Media Server received one recording of the call with the agent's DN as party side
     And the recording holds the agent on channel 1 and the far end on channel 2 from answer to hang-up
+
+  @FT-01 @sipp
+  Scenario: A SIPp caller's call to a recorded extension is recorded agent-side
+    Given an agent phone on the extension "agent-extension-recorded"
+    When a SIPp caller on the trunk "inbound-trunk" calls the agent for 2 seconds and the agent answers
+    Then the Media Server received one recording of the call with the agent's DN as party side
+    And the capture shows the SUT sent the recording INVITE within tolerance.startMs of the answer
+    And every SIPp call left one recording with its own agent on channel 1 and its SIPp caller on channel 2, complete and padded
 
   @FT-08
   Scenario Outline: An extension with <option> is not recorded

@@ -286,13 +286,16 @@ interface FrameOffset {
 
 /**
  * How far the harness's lateness could have moved a median of frame offsets. Each frame's offset is
- * off by at most u (the lateness that held the harness when it stamped or sent that frame: a late
- * pacer tick, or a stall right at that moment), so the true median lies between the medians of
- * offset − u and offset + u. A stall that touched a few frames of a run leaves its median alone.
+ * off by at most u (the lateness that held the harness when it stamped or sent that frame, or while
+ * the frame was on its way for as long as it sits off: a late pacer tick, a stall), so the true
+ * median lies between the medians of offset − u and offset + u. A stall that touched a few frames of
+ * a run leaves its median alone; an on-time frame asks only about the moment of its stamp.
  */
 export function medianUncertainty(offsets: readonly FrameOffset[], lateness: HarnessLateness): { lateMs: number; evidence: string } {
   const measured = median(offsets.map((o) => o.offsetMs));
-  const reports = offsets.map((o) => lateness.during(o.sentAtMs - STAMP_SLACK_MS, o.sentAtMs + STAMP_SLACK_MS));
+  // A frame that sits X ms off may have been held that long by the harness after it was stamped (an
+  // embedded recorder shares the stalled loop): stalls up to |offset| after its send bear on it too.
+  const reports = offsets.map((o) => lateness.during(o.sentAtMs - STAMP_SLACK_MS, o.sentAtMs + Math.max(STAMP_SLACK_MS, Math.abs(o.offsetMs))));
   const low = median(offsets.map((o, k) => o.offsetMs - reports[k].lateMs));
   const high = median(offsets.map((o, k) => o.offsetMs + reports[k].lateMs));
   const worst = reports.reduce((a, b) => (b.lateMs > a.lateMs ? b : a));

@@ -10,6 +10,8 @@ export interface ReceivedMedia {
   /** SSRCs heard, so a test can tell whose audio reached this phone. */
   ssrcs: Set<number>;
   firstAtMs?: number;
+  /** RTP sequence number of the first packet: with firstAtMs, places a sender that keeps no send log (SIPp). */
+  firstSequence?: number;
   lastAtMs?: number;
 }
 
@@ -85,6 +87,7 @@ export class CallMedia {
     try {
       const packet = parseRtpPacket(bytes);
       this.received.ssrcs.add(packet.ssrc);
+      this.received.firstSequence ??= packet.sequence;
     } catch {
       this.received.malformed++;
       return;

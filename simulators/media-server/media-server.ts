@@ -10,7 +10,7 @@ import { RecordIds } from './record-ids';
 import { RecordingMetadata } from './recording-metadata';
 import { isRejection, readRecordingOffer, RecordingOffer } from './recording-offer';
 import { MediaServerFaults, noFaults } from './media-server-faults';
-import { MsMutants, SessionDeviations, sessionDeviations } from './mutants';
+import { LOAD_MUTANT_DROP_EVERY, LOAD_MUTANT_LIVE_SESSIONS, MsMutants, SessionDeviations, sessionDeviations } from './mutants';
 import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './recording-paths';
 import { bindMediaSockets } from './port-binding';
 import { RecordingSession } from './recording-session';
@@ -169,7 +169,7 @@ export class FakeMediaServer {
     const recording = new RecordingSession({
       id, session: offer.uri.session, dn: offer.uri.dn, parameters: offer.parameters, paths,
       clock: this.options.clock, mediaSockets: sockets, maxDriftMs: this.options.maxDriftMs,
-      mediaFaults: () => this.faults, fileFaults: () => this.faults, deviations: this.deviations,
+      mediaFaults: this.mutants.is('ms-drops-under-load') ? () => this.faultsUnderLoad() : () => this.faults, fileFaults: () => this.faults, deviations: this.deviations,
     });
     const ports = offer.sdp.media.map((_, line) => (line === offer.lineOfLabel[0] ? sockets[0] : line === offer.lineOfLabel[1] ? sockets[1] : undefined)?.address().port ?? 0);
     const dialog = request.accept({
@@ -193,6 +193,15 @@ export class FakeMediaServer {
   }
 
   /** Resolves when the files are written; the record id stays live until then. */
+  private packetsUnderLoad = 0;
+
+  /** The ms-drops-under-load mutant's faults: every tenth packet lost while more than 50 sessions are live. */
+  private faultsUnderLoad(): MediaServerFaults {
+    const live = this.sessions.filter((s) => s.recording.machine.allows('stop')).length;
+    if (live <= LOAD_MUTANT_LIVE_SESSIONS || ++this.packetsUnderLoad % LOAD_MUTANT_DROP_EVERY !== 0) return this.faults;
+    return { ...this.faults, dropRtp: true };
+  }
+
   private finishedOf(session: MediaServerSession): Promise<RecordingMetadata | undefined> {
     const finished = new Promise<RecordingMetadata | undefined>((resolve, reject) => {
       session.recording.onCommand((event) => {

@@ -4,7 +4,7 @@ import { PortBlock, portBlockFromEnv, PortBlockExhaustedError } from './port-blo
 import { bindUdpSocket } from './udp-socket';
 
 test('each worker owns its own block', () => {
-  assert.deepEqual(portBlockFromEnv({ CUCUMBER_WORKER_ID: '2' }), { base: 20000, size: 1000, worker: 2 });
+  assert.deepEqual(portBlockFromEnv({ CUCUMBER_WORKER_ID: '2' }), { base: 20000, size: 2000, worker: 2 });
   const block = new PortBlock({ base: 30000, size: 3, worker: 2 });
   assert.deepEqual([block.next(), block.next(), block.next(), block.next()], [30006, 30007, 30008, 30006]);
 });

@@ -66,4 +66,17 @@ export class CallControlStage {
     for (const phone of trunkPeers.values()) phone.setSut(sut.sipAddress);
     return new CallControlStage(mediaServer, trunkPeers, sut, recordingsRoot);
   }
+
+  /**
+   * Closes the harness phone at the far end of a trunk group and returns its address, for another
+   * instrument (SIPp) to bind: the SUT knows the trunk by that peer address (PROFILE-RULES.md rule 22).
+   */
+  async releaseTrunkPeer(role: string): Promise<{ host: string; port: number }> {
+    const phone = this.trunkPeers.get(role);
+    if (!phone) throw new Error(`no trunk group with role "${role}" in the directory`);
+    const address = phone.address;
+    this.trunkPeers.delete(role);
+    await phone.close();
+    return address;
+  }
 }

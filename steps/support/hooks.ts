@@ -1,5 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readCapture } from '../../simulators/pcap/capture-reader';
+import { renderSipLadderSvg } from '../../simulators/pcap/sip-ladder-svg';
 import { join } from 'node:path';
 import { writeEvidenceManifest } from '../../harness/report/scenario-evidence';
 import { astLineIndex, pickleKey } from '../../harness/report/scenario-key';
@@ -28,9 +30,23 @@ AfterAll(async function () {
   await stopWorkerProcessSut();
 });
 
-Before(function (this: GirWorld, { pickle }) {
+Before(async function (this: GirWorld, { pickle }) {
   this.setUp(pickle);
+  await this.startCapture();
 });
+
+/** A pcap larger than this is kept beside the scenario's artifacts, not embedded in the report. */
+const MAX_ATTACHED_PCAP_BYTES = 4 * 1024 * 1024;
+
+/** The capture's pcap and its SIP ladder (SVG), attached to the report. */
+async function attachCapture(world: GirWorld, names: Map<string, string>): Promise<void> {
+  const file = world.capture?.file;
+  if (!file || !existsSync(file)) return;
+  const capture = await readCapture(file);
+  world.attach(renderSipLadderSvg(capture.sip, names), { mediaType: 'image/svg+xml', fileName: 'sip-ladder.svg' });
+  if (statSync(file).size <= MAX_ATTACHED_PCAP_BYTES) world.attach(readFileSync(file), { mediaType: 'application/vnd.tcpdump.pcap', fileName: 'capture.pcap' });
+  else world.log(`capture: ${file} (${capture.frames} frames; too large to attach)`);
+}
 
 /**
  * Teardown always runs, newest resource first. The scenario's evidence folder under
@@ -40,8 +56,12 @@ Before(function (this: GirWorld, { pickle }) {
  */
 After(async function (this: GirWorld, { result, pickle, gherkinDocument, testCaseStartedId }) {
   const failed = result?.status !== Status.PASSED;
+  const keep = process.env.GIR_KEEP_ARTIFACTS === '1';
+  // Named while the parties' sockets are open (teardown closes them).
+  const names = this.addressNames();
   try {
     await this.disposers.drain();
+    if (failed || keep) await attachCapture(this, names);
   } finally {
     if (!this.artifactsDir) {
       // setUp never ran: nothing to keep

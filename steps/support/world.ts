@@ -16,9 +16,13 @@ import type { EscapeWatch } from './escape-watch';
 import type { RecorderRecording } from './client-recording-check';
 import type { RecordingSessionError } from '../../simulators/recording-client/recording-session-client';
 import { RecorderStage } from './recorder-stage';
+import type { RecorderLoadResult } from './recorder-load';
+import type { SippCallsRun } from './sipp-callers';
 import { profileForRole } from './run-profiles';
 import { SipTrace } from './sip-trace';
 import { allocateStreamId, workerPortBlock } from './worker-resources';
+import { LoopbackCapture } from '../../simulators/pcap/loopback-capture';
+import { formatHostPort } from '../../simulators/net/host-port';
 
 /** A named party of a scenario ("caller", "agent", "far end"): its phone, call and audio stream. */
 export interface Party {
@@ -52,6 +56,12 @@ export class GirWorld extends World {
   readonly escapeWatches: EscapeWatch[] = [];
   /** What the SUT's process wrote during this scenario, when the harness runs it (for a failed scenario's report). */
   sutOutput?: () => string;
+  /** ROB-03, call-control role: the calls SIPp placed through the SUT. */
+  sippCalls?: SippCallsRun;
+  /** ROB-03, recorder role: what the load at the recorder came to. */
+  recorderLoad?: RecorderLoadResult;
+  /** tcpdump on loopback over this worker's port block, from Before to the end of teardown. */
+  capture?: LoopbackCapture;
   private stage?: CallControlStage;
   private recorderStage?: RecorderStage;
   private ctiDesktops?: CtiDesktops;
@@ -68,6 +78,26 @@ export class GirWorld extends World {
     const worker = process.env.CUCUMBER_WORKER_ID ?? '0';
     this.artifactsDir = join(process.env.GIR_REPORTS_DIR || 'reports', 'scenarios', `${worker}-${++scenarioCounter}-${slug}`);
     mkdirSync(this.artifactsDir, { recursive: true });
+  }
+
+  /** Starts the scenario's capture; its teardown is the first pushed, so it runs last (the BYEs are in it). */
+  async startCapture(): Promise<void> {
+    this.capture = await LoopbackCapture.start(join(this.artifactsDir, 'capture.pcap'), this.ports.range);
+    const capture = this.capture;
+    this.disposers.push('capture', () => capture.stop());
+  }
+
+  /** Names of the addresses a capture shows, for its ladder: the SUT, the Media Server, each phone. */
+  addressNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    if (this.stage) {
+      names.set(formatHostPort(this.stage.sut.sipAddress), 'SUT');
+      names.set(formatHostPort(this.stage.mediaServer.address), 'media-server');
+      for (const [role, phone] of this.stage.trunkPeers) names.set(formatHostPort(phone.address), `far end of ${role}`);
+    }
+    if (this.recorderStage) names.set(formatHostPort(this.recorderStage.recorder.sipAddress), 'recorder');
+    for (const party of this.parties.values()) names.set(formatHostPort(party.phone.address), party.name);
+    return names;
   }
 
   get profile() {

@@ -21,6 +21,7 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+  load: { forksIntoOtherSession: boolean };
 }
 
 export const FAITHFUL: SutDeviations = {
@@ -31,6 +32,7 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+  load: { forksIntoOtherSession: false },
 };
 
 const LATE_MS = { stop: 1000, pause: 300 };
@@ -68,5 +70,6 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
     },
+    load: { forksIntoOtherSession: m.is('sut-forks-into-other-session') },
   };
 }

@@ -28,6 +28,7 @@ export const SUT_MUTANTS = [
   { name: 'sut-pad-late-pause', requirement: 'PAD-01', description: 'sends each pause to the Media Server 300 ms after the request' },
   { name: 'sut-pad-drops-queued-pause', requirement: 'PAD-03', description: 'drops a pause requested while the recording is still being set up' },
   { name: 'sut-pad-full-time-late-pause', requirement: 'PAD-04', description: 'sends the pause of a full-time recording 300 ms late' },
+  { name: 'sut-forks-into-other-session', requirement: 'ROB-03', description: "forks the second concurrent call's RTP into the first live call's recording as well" },
 ] as const satisfies readonly MutantDefinition[];
 
 export type SutMutantName = (typeof SUT_MUTANTS)[number]['name'];

@@ -27,6 +27,7 @@ function fakeRecordingFactory(started: LiveRecording[]) {
       pause: () => { accepted = 'paused'; },
       resume: () => { accepted = 'recording'; },
       forcePause: () => undefined,
+      inject: () => undefined,
       stop: async () => { accepted = 'ended'; },
     };
     started.push(recording);

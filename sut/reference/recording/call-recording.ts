@@ -9,6 +9,7 @@ import { Call } from '../call/call';
 import { GsipRecord, recordUserData, RecordUserData } from './attached-data';
 import { RecordingDecision } from './recording-decision';
 import { RecordingState, RecordingStateMachine } from './recording-state';
+import type { LegName } from '../media/media-relay';
 
 export interface CallRecordingContext {
   ua: SipUserAgent;
@@ -171,6 +172,15 @@ export class CallRecording {
       if (from === this.decision.partyLeg) partySocket.send(packet, remote[0].port, remote[0].host);
       else otherSocket.send(packet, remote[1].port, remote[1].host);
     });
+  }
+
+  /** Sends a packet into this recording as if it came from `from` of its own call (the sut-forks-into-other-session mutant). */
+  inject(from: LegName, packet: Buffer): void {
+    const remote = this.client?.remoteMedia;
+    const sockets = this.forkSockets;
+    if (!remote || !sockets || this.machine.state !== RecordingState.Recording) return;
+    const label = from === this.decision.partyLeg ? 0 : 1;
+    sockets[label].send(packet, remote[label].port, remote[label].host);
   }
 
   /** Rule 11: OFF when the start or a later command fails; queued commands are dropped (rule 18). */

@@ -23,6 +23,7 @@ function setUp() {
       pause: () => { accepted = 'paused'; },
       resume: () => { accepted = 'recording'; },
       forcePause: () => undefined,
+      inject: () => undefined,
       stop: async () => { accepted = 'ended'; entry.stops++; },
     };
     made.push(entry);

@@ -9,7 +9,7 @@ import { fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
-export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop'>;
+export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop' | 'inject'>;
 
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
@@ -109,6 +109,9 @@ export class RecordingController implements CallEventListener {
       dropsQueuedPause: dynamic.dropsQueuedPause,
       onBeforeAnswer: this.deviations.cti.onBeforeAnswer,
     }, listener);
+    // ROB-03's mutant: the second call live at once also feeds the first one's recording.
+    const first = this.live.values().next().value;
+    if (this.deviations.load.forksIntoOtherSession && first && this.live.size === 1) call.relay.onPacket((from, packet) => first.inject(from, packet));
     if (recording.accepted !== 'ended') this.live.set(call.connId, recording);
     this.history.push(recording);
   }

@@ -11,9 +11,9 @@
  * frames are counted; a run with more than a few is not a measurement of the recorder.
  */
 import type { Socket } from 'node:dgram';
-import { buildRtpPacket, PayloadType, WatermarkSource } from '../../simulators/media';
-import { HostPort } from '../../simulators/net/host-port';
-import { Clock, TimerHandle } from '../../simulators/time/clock';
+import { buildRtpPacket, PayloadType, WatermarkSource } from '../media';
+import { HostPort } from '../net/host-port';
+import { Clock, TimerHandle } from '../time/clock';
 
 export const FRAME_MS = 20;
 const TIMESTAMP_STEP = 160;

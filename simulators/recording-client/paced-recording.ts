@@ -1,5 +1,6 @@
 /**
- * One recording as the ms-capacity feeder makes it: the same RecordingSessionClient the recording
+ * One recording with its media on a shared StreamPacer (the ms-capacity feeder's and the ROB-03
+ * recorder-role load's): the same RecordingSessionClient the recording
  * client uses (INVITE with two labelled m-lines, MSML dialogstart/pause/resume/stop, BYE), with both
  * labels streamed by the shared StreamPacer. Pause, resume and stop go out at the same distance
  * from the frame grid as ClientRecording's (COMMAND_FRAME_MARGIN_MS), so padding edges measure the
@@ -7,17 +8,28 @@
  */
 import type { Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
-import { HostPort } from '../../simulators/net/host-port';
-import { PortBlock } from '../../simulators/net/port-block';
-import { bindUdpSocket } from '../../simulators/net/udp-socket';
-import { COMMAND_FRAME_MARGIN_MS } from '../../simulators/recording-client/client-recording';
-import { RecordingSessionClient } from '../../simulators/recording-client/recording-session-client';
-import { SipUserAgent } from '../../simulators/sip';
-import { Clock } from '../../simulators/time/clock';
-import { PlannedSession } from './capacity-protocol';
+import { HostPort } from '../net/host-port';
+import { PortBlock } from '../net/port-block';
+import { bindUdpSocket } from '../net/udp-socket';
+import { COMMAND_FRAME_MARGIN_MS } from './client-recording';
+import { RecordingSessionClient } from './recording-session-client';
+import { SipUserAgent } from '../sip';
+import { Clock } from '../time/clock';
 import { FRAME_MS, PacedStream, StreamPacer } from './stream-pacer';
 
-export interface FeederContext {
+export interface PlannedSession {
+  id: string;
+  dn: string;
+  connId: string;
+  /** Watermark stream per label: [party side, other party]. */
+  streamIds: [number, number];
+  /** Pause after this many ms of the hold ... */
+  pauseAtMs: number;
+  /** ... for this long (ms). */
+  pauseForMs: number;
+}
+
+export interface PacedRecordingContext {
   ua: SipUserAgent;
   clock: Clock;
   pacer: StreamPacer;
@@ -26,20 +38,20 @@ export interface FeederContext {
   timeoutMs: number;
 }
 
-export class FeederRecording {
+export class PacedRecording {
   readonly pauses: { startMs: number; endMs?: number }[] = [];
   startedAtMs = 0;
   stoppedAtMs?: number;
   private session?: RecordingSessionClient;
 
-  private constructor(readonly planned: PlannedSession, readonly streams: [PacedStream, PacedStream], private readonly context: FeederContext) {}
+  private constructor(readonly planned: PlannedSession, readonly streams: [PacedStream, PacedStream], private readonly context: PacedRecordingContext) {}
 
-  static async open(context: FeederContext, planned: PlannedSession): Promise<FeederRecording> {
+  static async open(context: PacedRecordingContext, planned: PlannedSession): Promise<PacedRecording> {
     const { clock, pacer, portBlock } = context;
     const bind = (): Promise<Socket> => portBlock.bindPair((port) => bindUdpSocket('127.0.0.1', port));
     const sockets = [await bind(), await bind()];
     const streams = sockets.map((socket, label) => new PacedStream(socket, planned.streamIds[label], randomInt(1, 0xffffffff), randomInt(0, 0x10000), randomInt(0, 0xffffffff))) as [PacedStream, PacedStream];
-    const recording = new FeederRecording(planned, streams, context);
+    const recording = new PacedRecording(planned, streams, context);
     try {
       recording.session = await RecordingSessionClient.open({
         ua: context.ua, clock, mediaServer: context.recorder, timeoutMs: context.timeoutMs, startOn: 'dialogstart',

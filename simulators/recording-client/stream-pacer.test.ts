@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:dgram';
-import { parseRtpPacket, WatermarkSource } from '../../simulators/media';
-import { ManualClock } from '../../simulators/time/manual-clock';
+import { parseRtpPacket, WatermarkSource } from '../media';
+import { ManualClock } from '../time/manual-clock';
 import { PacedStream, SKIP_LATE_MS, StreamPacer } from './stream-pacer';
 
 function capturingSocket(): { socket: Socket; sent: Buffer[] } {
