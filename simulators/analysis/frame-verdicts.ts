@@ -293,9 +293,13 @@ interface FrameOffset {
  */
 export function medianUncertainty(offsets: readonly FrameOffset[], lateness: HarnessLateness): { lateMs: number; evidence: string } {
   const measured = median(offsets.map((o) => o.offsetMs));
-  // A frame that sits X ms off may have been held that long by the harness after it was stamped (an
-  // embedded recorder shares the stalled loop): stalls up to |offset| after its send bear on it too.
-  const reports = offsets.map((o) => lateness.during(o.sentAtMs - STAMP_SLACK_MS, o.sentAtMs + Math.max(STAMP_SLACK_MS, Math.abs(o.offsetMs))));
+  // A frame that sits X ms off may have waited that long for the harness after it was stamped (an
+  // embedded recorder shares the loop): how long the loop was held in those X ms bears on it too.
+  const reports = offsets.map((o) => {
+    const atStamp = lateness.during(o.sentAtMs - STAMP_SLACK_MS, o.sentAtMs + STAMP_SLACK_MS);
+    const held = Math.abs(o.offsetMs) > STAMP_SLACK_MS ? lateness.heldDuring?.(o.sentAtMs, o.sentAtMs + Math.abs(o.offsetMs)) : undefined;
+    return held && held.lateMs > atStamp.lateMs ? held : atStamp;
+  });
   const low = median(offsets.map((o, k) => o.offsetMs - reports[k].lateMs));
   const high = median(offsets.map((o, k) => o.offsetMs + reports[k].lateMs));
   const worst = reports.reduce((a, b) => (b.lateMs > a.lateMs ? b : a));

@@ -13,7 +13,14 @@ export interface LatenessReport {
 }
 
 export interface HarnessLateness {
+  /** The worst single lateness over [fromMs, toMs]: what a stamp taken in it may be off by. */
   during(fromMs: number, toMs: number): LatenessReport;
+  /**
+   * How long, in all, the harness's loop was held within [fromMs, toMs]: how much of that span a
+   * frame could have spent waiting for the harness (a saturated loop queues frames behind many short
+   * stalls, no one of which is long). Optional: a source without stalls has none.
+   */
+  heldDuring?(fromMs: number, toMs: number): LatenessReport;
 }
 
 /** A sender's log as the lateness reader needs it: each frame's due and actual send time. */
@@ -59,6 +66,14 @@ export function harnessLateness(sources: { stalls?: StallSource; senders?: reado
         parts.push(`its event loop stalled ${stalls.length} time(s), up to ${worst.lateMs.toFixed(1)} ms at ${worst.startMs.toFixed(1)} ms`);
       }
       return { lateMs, evidence: parts.length ? parts.join('; ') : 'the harness was on time' };
+    },
+    heldDuring(fromMs, toMs) {
+      const stalls = sources.stalls?.during(fromMs, toMs) ?? [];
+      const heldMs = stalls.reduce((sum, s) => sum + Math.max(0, Math.min(s.endMs, toMs) - Math.max(s.startMs, fromMs)), 0);
+      return {
+        lateMs: heldMs,
+        evidence: heldMs > 0 ? `its event loop was held ${heldMs.toFixed(1)} ms of the ${(toMs - fromMs).toFixed(1)} ms from ${fromMs.toFixed(1)} ms (${stalls.length} stall(s))` : 'the harness was on time',
+      };
     },
   };
 }

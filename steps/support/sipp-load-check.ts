@@ -35,7 +35,7 @@ export interface SippLoadRecording {
  */
 function receivedLateness(input: HarnessLatenessInput, windowMs: number): HarnessLatenessInput {
   const { lateness } = input;
-  return { ...input, lateness: { during: (fromMs, toMs) => lateness.during(fromMs, toMs + windowMs) } };
+  return { ...input, lateness: { during: (fromMs, toMs) => lateness.during(fromMs, toMs + windowMs), heldDuring: lateness.heldDuring?.bind(lateness) } };
 }
 
 /** The stream most of channel 1's frames carry (the agent this recording is of). */
