@@ -21,6 +21,7 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+  screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; stopDelayMs: number };
 }
 
 export const FAITHFUL: SutDeviations = {
@@ -31,6 +32,7 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+  screen: { sendsNoPause: false, followsUnconfiguredAgents: false, stopDelayMs: 0 },
 };
 
 const LATE_MS = { stop: 1000, pause: 300 };
@@ -67,6 +69,11 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       answersTwice: m.is('sut-dyn-answers-twice'),
       closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
+    },
+    screen: {
+      sendsNoPause: m.is('sut-scr-no-pause'),
+      followsUnconfiguredAgents: m.is('sut-scr-unconfigured-agent'),
+      stopDelayMs: m.is('sut-scr-late-stop') ? LATE_MS.stop : 0,
     },
   };
 }

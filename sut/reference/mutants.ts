@@ -27,6 +27,9 @@ export const SUT_MUTANTS = [
   { name: 'sut-rob-closes-on-bad-json', requirement: 'ROB-02', description: 'closes the CTI connection after a request that is not JSON' },
   { name: 'sut-pad-late-pause', requirement: 'PAD-01', description: 'sends each pause to the Media Server 300 ms after the request' },
   { name: 'sut-pad-drops-queued-pause', requirement: 'PAD-03', description: 'drops a pause requested while the recording is still being set up' },
+  { name: 'sut-scr-no-pause', requirement: 'SCR-01', description: 'pauses the voice recording and sends the screen-recording service no pause' },
+  { name: 'sut-scr-late-stop', requirement: 'SCR-01', description: 'sends the screen stop 1 s after the voice recording stopped' },
+  { name: 'sut-scr-unconfigured-agent', requirement: 'SCR-02', description: 'sends screen commands for a logged-in agent configured without screen recording' },
   { name: 'sut-pad-full-time-late-pause', requirement: 'PAD-04', description: 'sends the pause of a full-time recording 300 ms late' },
 ] as const satisfies readonly MutantDefinition[];
 

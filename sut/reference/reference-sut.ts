@@ -12,6 +12,8 @@ import { sutDeviations } from './deviations';
 import { Directory } from './directory';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
+import { ScreenMirror } from './screen/screen-mirror';
+import { httpScreenSender } from './screen/screen-service-client';
 import { handleRegister } from './sip/register-handler';
 
 export interface ReferenceSutOptions {
@@ -28,6 +30,8 @@ export interface ReferenceSutOptions {
   msTimeoutMs: number;
   /** `dynamic.requireParty` and `dynamic.defaultSide` (DYN-05, DYN-07). */
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
+  /** `screen.url`: the screen-recording service (SCR-*); absent: no screen commands are sent. */
+  screenUrl?: string;
   env?: NodeJS.ProcessEnv;
   onTrace?: (event: TraceEvent) => void;
 }
@@ -45,6 +49,7 @@ export class ReferenceSut {
     readonly directory: Directory,
     readonly calls: CallRegistry,
     readonly recordings: RecordingController,
+    readonly screen?: ScreenMirror,
   ) {}
 
   static async start(options: ReferenceSutOptions): Promise<ReferenceSut> {
@@ -78,9 +83,14 @@ export class ReferenceSut {
     events.subscribe(cti.publisher);
     events.subscribe(recordings);
     recordings.onAttachedData(cti.publisher);
+    // The screen service gets as long to answer as the Media Server does (sut.msTimeoutMs).
+    const screen = options.screenUrl
+      ? new ScreenMirror(directory, agents, httpScreenSender(options.screenUrl, options.msTimeoutMs), clock, deviations.screen)
+      : undefined;
+    if (screen) recordings.onVoiceChange(screen);
     const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
     ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
-    return new ReferenceSut(ua, cti, directory, calls, recordings);
+    return new ReferenceSut(ua, cti, directory, calls, recordings, screen);
   }
 
   get sipAddress(): HostPort {

@@ -3,13 +3,18 @@ import { CallEventListener } from '../call/call-events';
 import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
 import { InvalidStateError } from '../errors';
-import { AttachedDataListener } from './attached-data';
+import { AttachedDataListener, GsipRecord } from './attached-data';
 import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
 import { fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
 export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop'>;
+
+/** Who follows a recording's voice state (the screen mirror): every GSIP_RECORD change, with its recording. */
+export interface VoiceChangeListener {
+  voiceChanged(recording: CallRecording, value: GsipRecord): void;
+}
 
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
@@ -24,6 +29,7 @@ export class RecordingController implements CallEventListener {
   /** Every recording this SUT started, live or not, for inspection by tests. */
   readonly history: LiveRecording[] = [];
   private readonly attachedDataListeners: AttachedDataListener[] = [];
+  private readonly voiceListeners: VoiceChangeListener[] = [];
   private sessionCounter = 0;
 
   constructor(
@@ -36,6 +42,10 @@ export class RecordingController implements CallEventListener {
 
   onAttachedData(listener: AttachedDataListener): void {
     this.attachedDataListeners.push(listener);
+  }
+
+  onVoiceChange(listener: VoiceChangeListener): void {
+    this.voiceListeners.push(listener);
   }
 
   established(call: Call): void {
@@ -96,8 +106,9 @@ export class RecordingController implements CallEventListener {
   private start(call: Call, decision: RecordingDecision): void {
     const dynamic = this.deviations.dynamic;
     const listener: CallRecordingListener = {
-      attachedData: (_, userData) => {
+      attachedData: (changed, userData) => {
         for (const l of this.attachedDataListeners) l.changed(call, userData);
+        for (const l of this.voiceListeners) l.voiceChanged(changed, userData.GSIP_RECORD);
       },
       ended: (ended) => {
         if (this.live.get(call.connId) === ended) this.live.delete(call.connId);
