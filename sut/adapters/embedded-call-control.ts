@@ -29,6 +29,7 @@ export class EmbeddedCallControl implements CallControlSut {
       mediaServer: options.mediaServer,
       wire: options.profile.wire,
       msTimeoutMs: options.profile.sut.msTimeoutMs,
+      routeTimeoutMs: options.profile.tolerance.routeTimeoutMs,
       dynamic: options.profile.dynamic,
       screenUrl: options.screenUrl,
       onTrace: options.onTrace,

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     mediaServer: parseHostPort(values['media-server']),
     wire: profile.wire,
     msTimeoutMs: profile.sut.msTimeoutMs,
+    routeTimeoutMs: profile.tolerance.routeTimeoutMs,
     dynamic: profile.dynamic,
     screenUrl: values['screen-url'] ?? profile.screen.url,
     ctiPort: values['cti-listen'] ? parseHostPort(values['cti-listen']).port : undefined,

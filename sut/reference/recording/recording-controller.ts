@@ -16,6 +16,11 @@ export interface VoiceChangeListener {
   voiceChanged(recording: CallRecording, value: GsipRecord): void;
 }
 
+/** At a call's answer: its selective recording, 'suppressed' (disable_destination), or undefined (none set). */
+export interface SelectivePolicy {
+  decisionAt(call: Call): RecordingDecision | 'suppressed' | undefined;
+}
+
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
 /**
@@ -31,6 +36,7 @@ export class RecordingController implements CallEventListener {
   private readonly attachedDataListeners: AttachedDataListener[] = [];
   private readonly voiceListeners: VoiceChangeListener[] = [];
   private sessionCounter = 0;
+  private selective?: SelectivePolicy;
 
   constructor(
     context: CallRecordingContext,
@@ -48,8 +54,15 @@ export class RecordingController implements CallEventListener {
     this.voiceListeners.push(listener);
   }
 
+  /** Selective recording decides first when the call was routed with `record` (rule 14). */
+  useSelective(selective: SelectivePolicy): void {
+    this.selective = selective;
+  }
+
   established(call: Call): void {
-    const decision = fullTimeDecision(call, this.directory, this.deviations.fullTime);
+    const selective = this.selective?.decisionAt(call);
+    if (selective === 'suppressed') return;
+    const decision = selective ?? fullTimeDecision(call, this.directory, this.deviations.fullTime);
     if (decision) this.start(call, decision);
   }
 
@@ -97,7 +110,8 @@ export class RecordingController implements CallEventListener {
   private liveRecording(call: Call, command: string): LiveRecording {
     const recording = this.live.get(call.connId);
     if (!recording) throw new InvalidStateError(`call ${call.connId} has no live recording to ${command}`);
-    if (recording.decision.method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) {
+    const { method } = recording.decision;
+    if ((method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) || (method === 'selective' && this.deviations.dynamic.selectiveNotControllable)) {
       throw new InvalidStateError(`call ${call.connId} has no dynamic recording to ${command}`);
     }
     return recording;
