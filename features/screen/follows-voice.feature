@@ -60,3 +60,21 @@ Feature: Screen recording follows voice
     And the caller hangs up
     Then the Media Server received one recording of the call with the agent's DN as party side
     And the screen-recording service got no command within the profile's screen tolerance of the recording's stop
+
+  @SCR-01
+  Scenario: The screen recording of a selective recording is named by the routing strategy's id
+    Given an agent phone on the extension "agent-extension-unrecorded"
+    And the agent's desktop is registered on the agent's DN
+    And the agent "agent-login-screen" is logged in on the agent's DN
+    And the routing strategy on the routing point "routing-point" routes with 'record=destination, id=fresh'
+    When a caller on the trunk "inbound-trunk" calls the routing point and the agent answers
+    And they talk for 1 second
+    And the agent's desktop requests GSIP_RECORD_PAUSE
+    And they talk for 1 second
+    And the agent's desktop requests GSIP_RECORD_RESUME
+    And they talk for 1 second
+    And the agent's desktop requests GSIP_RECORD_STOP
+    And they talk for 1 second
+    And the caller hangs up
+    Then the recording carries the routing strategy's id and dest, in its INVITE and its metadata
+    And the screen-recording service got start, pause, resume, stop for the agent "agent-login-screen", each within the profile's screen tolerance of the voice change

@@ -23,7 +23,7 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
-  screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; stopDelayMs: number };
+  screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; sessionAsRecordingId: boolean; stopDelayMs: number };
   selective: SelectiveDeviations;
 }
 
@@ -35,7 +35,7 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
-  screen: { sendsNoPause: false, followsUnconfiguredAgents: false, stopDelayMs: 0 },
+  screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
   selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false },
 };
 
@@ -78,6 +78,7 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
     screen: {
       sendsNoPause: m.is('sut-scr-no-pause'),
       followsUnconfiguredAgents: m.is('sut-scr-unconfigured-agent'),
+      sessionAsRecordingId: m.is('sut-scr-session-as-recording-id'),
       stopDelayMs: m.is('sut-scr-late-stop') ? LATE_MS.stop : 0,
     },
     selective: {

@@ -35,6 +35,7 @@ export const SUT_MUTANTS = [
   { name: 'sut-sel-drops-dest', requirement: 'SEL-07', description: 'sends the Media Server no X-Genesys-Dest' },
   { name: 'sut-scr-no-pause', requirement: 'SCR-01', description: 'pauses the voice recording and sends the screen-recording service no pause' },
   { name: 'sut-scr-late-stop', requirement: 'SCR-01', description: 'sends the screen stop 1 s after the voice recording stopped' },
+  { name: 'sut-scr-session-as-recording-id', requirement: 'SCR-01', description: "names a selective recording's screen recording by the session token, not the extension id (rule 19)" },
   { name: 'sut-scr-unconfigured-agent', requirement: 'SCR-02', description: 'sends screen commands for a logged-in agent configured without screen recording' },
   { name: 'sut-pad-full-time-late-pause', requirement: 'PAD-04', description: 'sends the pause of a full-time recording 300 ms late' },
 ] as const satisfies readonly MutantDefinition[];

@@ -60,7 +60,11 @@ export class B2bua {
 
   handleInvite(request: IncomingRequest): void {
     this.connect(request).catch((error: unknown) => {
-      if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
+      try {
+        if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
+      } catch {
+        // the SUT closed meanwhile (a call still waiting at a routing point): nobody to answer
+      }
     });
   }
 
@@ -124,8 +128,8 @@ export class B2bua {
     this.calls.add(call);
     const route = 'routingPoint' in first ? await this.leaveRoutingPoint(request, call, first) : first;
     if (route instanceof RouteRefusal) {
+      this.discard(call); // first: when the SUT is closing, answering the caller may fail
       if (!request.final) request.respond(route.status, { reason: route.reason });
-      this.discard(call);
       return;
     }
     const calleeLeg = call.addLeg('callee', route.parties.callee);
@@ -219,10 +223,11 @@ export class B2bua {
     call.relay.close();
   }
 
-  /** The call is over: its connId is remembered as released (DYN-06), its media anchor closed. */
+  /** The call never got established: its connId is remembered as released (DYN-06), its media anchor closed, listeners told. */
   private discard(call: Call): void {
     this.calls.remove(call);
     call.relay.close();
+    this.events.emit('abandoned', call);
   }
 
   private async openRelay(): Promise<MediaRelay> {

@@ -11,6 +11,7 @@ import { ScreenCommandSender } from './screen-service-client';
 export interface ScreenMirrorDeviations {
   sendsNoPause: boolean;
   followsUnconfiguredAgents: boolean;
+  sessionAsRecordingId: boolean;
   stopDelayMs: number;
 }
 
@@ -57,7 +58,7 @@ export class ScreenMirror {
       if (value !== 'ON') return; // a start that failed never started the screen either
       const agentIds = this.screenAgents(recording.call);
       if (agentIds.length === 0) return;
-      followed = { agentIds, connId: recording.call.connId, recordingId: recording.decision.recordId ?? recording.session, screen: 'off' };
+      followed = { agentIds, connId: recording.call.connId, recordingId: (this.deviations.sessionAsRecordingId ? undefined : recording.decision.recordId) ?? recording.session, screen: 'off' };
       this.followed.set(recording.session, followed);
     }
     const action = this.actionFor(followed, value);

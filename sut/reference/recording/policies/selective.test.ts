@@ -51,3 +51,12 @@ test('an id stays live while its recording runs and is free once its voice goes 
   selective.voiceChanged({ call: c, decision }, 'OFF');
   assert.equal(selective.liveIds.isLive('r3'), false);
 });
+
+test('a routed call abandoned before its answer frees the id it reserved', () => {
+  const selective = new SelectiveRecordings(new AgentSessions(), FAITHFUL.selective);
+  const c = inbound();
+  selective.set(c, { record: 'destination', id: 'r4', routingPoint: '5000' });
+  assert.ok(selective.liveIds.isLive('r4'));
+  selective.abandoned(c);
+  assert.equal(selective.liveIds.isLive('r4'), false);
+});

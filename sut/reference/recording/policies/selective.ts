@@ -93,6 +93,11 @@ export class SelectiveRecordings implements CallEventListener {
     this.forget(call.connId);
   }
 
+  /** A routed call that never got established (the destination refused or did not answer) frees its id too. */
+  abandoned(call: Call): void {
+    this.forget(call.connId);
+  }
+
   private forget(connId: string): void {
     const setting = this.settings.get(connId);
     this.settings.delete(connId);
