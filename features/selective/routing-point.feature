@@ -14,6 +14,7 @@ Feature: Selective recording set by the routing strategy
     And they talk for 2 seconds
     And the caller hangs up
     Then every RequestRouteCall was acknowledged with EventACK
+    And every request got exactly one response within the profile's CTI response time
     And the Media Server received one recording of the call with the agent's DN as party side
     And the recording carries the routing strategy's id and dest, in its INVITE and its metadata
     And the recording holds the agent on channel 1 and the caller on channel 2 from answer to hang-up
@@ -63,6 +64,17 @@ Feature: Selective recording set by the routing strategy
       | extension                  |
       | agent-extension-recorded   |
       | agent-extension-unrecorded |
+
+  @SEL-02
+  Scenario: disable_destination at a later routing point turns off what an earlier one set
+    Given an agent phone on the extension "agent-extension-unrecorded"
+    And the routing strategy on the routing point "routing-point" routes on to the routing point "routing-point-2" with 'record=destination, id=fresh'
+    And the routing strategy on the routing point "routing-point-2" routes with 'record=disable_destination'
+    When a caller on the trunk "inbound-trunk" calls the routing point and the agent answers
+    And they talk for 1 second
+    And the caller hangs up
+    Then every RequestRouteCall was acknowledged with EventACK
+    And the Media Server received no recording INVITE
 
   @SEL-05
   Scenario: A RequestRouteCall whose id is live gets DuplicateId, and the call goes nowhere

@@ -23,11 +23,16 @@ export class RoutingStrategy {
   readonly routed: RoutedRequest[] = [];
   private readonly stop: () => void;
 
+  /**
+   * `send` puts a RequestRouteCall on the client's wire (by default `client.send` with
+   * `responseTimeoutMs`); a caller that keeps its own log of requests passes its own.
+   */
   constructor(
-    private readonly client: CtiClient,
+    client: CtiClient,
     readonly routingPointDn: string,
     private readonly plan: (routeRequest: CallEvent) => RoutePlan,
-    private readonly responseTimeoutMs: number,
+    responseTimeoutMs: number,
+    private readonly send: (fields: Record<string, unknown>) => SentRequest = (fields) => client.send('RequestRouteCall', fields, responseTimeoutMs),
   ) {
     this.stop = client.onEvent((received) => {
       if (received.event.message !== 'EventRouteRequest') return;
@@ -44,7 +49,7 @@ export class RoutingStrategy {
   private answer(received: ReceivedEvent, event: CallEvent): void {
     const { otherDN, extensions } = this.plan(event);
     const fields: Record<string, unknown> = { thisDN: this.routingPointDn, connId: event.connId, otherDN, ...(extensions ? { extensions } : {}) };
-    const sent = this.client.send('RequestRouteCall', fields, this.responseTimeoutMs);
+    const sent = this.send(fields);
     sent.response.catch(() => undefined); // a missing response is a step's finding
     this.routed.push({ routeRequest: received, fields, sent });
   }
