@@ -1,10 +1,9 @@
 import { Given, When } from '@cucumber/cucumber';
-import { GirWorld, Party } from './support/world';
+import { GirWorld } from './support/world';
 import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
+import { connect, EXTERNAL_NUMBER } from './support/connect-call';
 
 const AGENT_DN_TYPES = ['Extension', 'ACDPosition'] as const;
-/** The number an agent dials for an outbound call: anything that is not a DN of the directory. */
-const EXTERNAL_NUMBER = '18005550100';
 
 Given('an agent phone on the extension {string}', async function (this: GirWorld, role: string) {
   const entry = this.directoryEntry(role);
@@ -15,19 +14,6 @@ Given('an agent phone on the extension {string}', async function (this: GirWorld
   await phone.register(entry.dn);
   this.addParty('agent', phone, entry.dn);
 });
-
-/**
- * `caller` dials `dialled` through the SUT; `callee` rings and answers; both calls are kept on their
- * parties, and the callee's answer is the start reference (PROFILE-RULES.md rule 15).
- */
-async function connect(world: GirWorld, caller: Party, callee: Party, dialled: string, fromUser?: string): Promise<void> {
-  const ringing = callee.phone.nextIncomingCall(callee.streamId, HARNESS_WAIT_MS);
-  const calling = caller.phone.call(dialled, caller.streamId, fromUser);
-  callee.call = await within(HARNESS_WAIT_MS, `the call from ${caller.name} (${caller.dn}) reaching ${callee.name} (${callee.dn})`, ringing);
-  callee.call.answer();
-  caller.call = await within(HARNESS_WAIT_MS, `the SUT's 200 OK to ${caller.name}`, calling);
-  world.answeredBy = callee.name;
-}
 
 When('a caller on the trunk {string} calls the agent and the agent answers', async function (this: GirWorld, trunkRole: string) {
   const trunk = this.directoryEntry(trunkRole, 'TrunkGroup');

@@ -43,6 +43,7 @@ export class CtiClient {
   readonly events: ReceivedEvent[] = [];
   readonly invalid: InvalidLine[] = [];
   private readonly waiters = new Set<{ match: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }>();
+  private readonly listeners = new Set<(e: ReceivedEvent) => void>();
   private nextReferenceId = 1;
   private closed = false;
 
@@ -115,6 +116,12 @@ export class CtiClient {
     });
   }
 
+  /** Calls `listener` with every valid event from now on, as it arrives. */
+  onEvent(listener: (e: ReceivedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Every response carrying this referenceId (DYN-13 wants exactly one). */
   responsesTo(referenceId: number | null): ReceivedEvent[] {
     return this.events.filter((e) => RESPONSE_NAMES.has(e.event.message) && 'referenceId' in e.event && e.event.referenceId === referenceId);
@@ -140,5 +147,6 @@ export class CtiClient {
     const received: ReceivedEvent = { event: parsed.data, receivedAtMs };
     this.events.push(received);
     for (const waiter of [...this.waiters]) if (waiter.match(received)) waiter.resolve(received);
+    for (const listener of [...this.listeners]) listener(received);
   }
 }

@@ -6,13 +6,15 @@ import { FakeMediaServer } from '../../simulators/media-server/media-server';
 import { formatHostPort, parseHostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
 import { Phone } from '../../simulators/endpoint/phone';
+import { FakeScreenService } from '../../simulators/screen/screen-service';
 import { Clock } from '../../simulators/time/clock';
 import { DisposerStack } from './disposer-stack';
 import { SipTrace } from './sip-trace';
 
 /**
- * What a call-control scenario stands on: the fake Media Server (the measuring instrument), the far
- * end of every trunk group, and the SUT configured with both. Each part pushes its own teardown.
+ * What a call-control scenario stands on: the fake Media Server (the measuring instrument), the fake
+ * screen-recording service, the far end of every trunk group, and the SUT configured with them.
+ * Each part pushes its own teardown.
  */
 export class CallControlStage {
   private constructor(
@@ -20,6 +22,7 @@ export class CallControlStage {
     readonly trunkPeers: Map<string, Phone>,
     readonly sut: CallControlSut,
     readonly recordingsRoot: string,
+    readonly screenService: FakeScreenService,
   ) {}
 
   static async start(options: {
@@ -42,6 +45,13 @@ export class CallControlStage {
     });
     disposers.push('fake Media Server', () => mediaServer.close());
 
+    // screen.url, when the profile gives one, is where the fake service must listen; else a port of the block.
+    const screenListen = profile.screen.url ? new URL(profile.screen.url) : undefined;
+    const screenService = await FakeScreenService.start({
+      host: screenListen?.hostname ?? '127.0.0.1', port: screenListen?.port ? Number(screenListen.port) : 0, portBlock, clock,
+    });
+    disposers.push('fake screen-recording service', () => screenService.close());
+
     const trunkPeers = new Map<string, Phone>();
     const directory: DirectoryEntry[] = [];
     for (const entry of profile.directory) {
@@ -61,10 +71,10 @@ export class CallControlStage {
       directory.push({ ...entry, peer: formatHostPort(phone.address) });
     }
 
-    const sut = await startCallControlSut({ profile, directory, mediaServer: mediaServer.address, portBlock, clock, onTrace: trace.recorder('SUT'), workDir: options.artifactsDir });
+    const sut = await startCallControlSut({ profile, directory, mediaServer: mediaServer.address, screenUrl: screenService.url, portBlock, clock, onTrace: trace.recorder('SUT'), workDir: options.artifactsDir });
     disposers.push(sut.description, () => sut.stop());
     for (const phone of trunkPeers.values()) phone.setSut(sut.sipAddress);
-    return new CallControlStage(mediaServer, trunkPeers, sut, recordingsRoot);
+    return new CallControlStage(mediaServer, trunkPeers, sut, recordingsRoot, screenService);
   }
 
   /**

@@ -36,6 +36,8 @@ export async function startCallControlSut(options: {
   portBlock: PortBlock;
   clock: Clock;
   onTrace?: (event: TraceEvent) => void;
+  /** The scenario's fake screen-recording service, for an SUT the harness starts. */
+  screenUrl?: string;
   /** A folder of the scenario's own (a process SUT's filled-in profile goes there). */
   workDir: string;
 }): Promise<CallControlSut> {

@@ -15,6 +15,8 @@ export class EmbeddedCallControl implements CallControlSut {
     /** The profile's directory with every trunk peer filled in by the harness. */
     directory: DirectoryEntry[];
     mediaServer: HostPort;
+    /** The harness's fake screen-recording service (`screen.url` for this SUT). */
+    screenUrl?: string;
     portBlock: PortBlock;
     clock: Clock;
     onTrace?: (event: TraceEvent) => void;
@@ -27,7 +29,9 @@ export class EmbeddedCallControl implements CallControlSut {
       mediaServer: options.mediaServer,
       wire: options.profile.wire,
       msTimeoutMs: options.profile.sut.msTimeoutMs,
+      routeTimeoutMs: options.profile.tolerance.routeTimeoutMs,
       dynamic: options.profile.dynamic,
+      screenUrl: options.screenUrl,
       onTrace: options.onTrace,
     });
     return new EmbeddedCallControl(reference, `${options.profile.sut.name} ${options.profile.sut.version} (embedded)`);

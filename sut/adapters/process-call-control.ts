@@ -24,6 +24,7 @@ export class ProcessCallControl implements CallControlSut {
     /** The profile's directory with every trunk peer filled in by the harness. */
     directory: DirectoryEntry[];
     mediaServer: HostPort;
+    screenUrl?: string;
     portBlock: PortBlock;
     /** Where the scenario's own files go (the filled-in profile). */
     workDir: string;
@@ -33,7 +34,7 @@ export class ProcessCallControl implements CallControlSut {
     const { profile } = options;
     if (!profile.sut.command?.length) throw new Error('a process SUT needs sut.command in its profile');
     const profilePath = join(options.workDir, 'sut-profile.yaml');
-    writeFileSync(profilePath, stringify({ ...profile, directory: options.directory }));
+    writeFileSync(profilePath, stringify({ ...profile, directory: options.directory, ...(options.screenUrl ? { screen: { ...profile.screen, url: options.screenUrl } } : {}) }));
     const commandFor = (port: number): string[] => fillCommand(profile.sut.command!, { port: String(port), ms: formatHostPort(options.mediaServer), profile: profilePath });
     const sut = await startOnFreePort(options.portBlock, (port) => SutProcess.start({ command: commandFor(port), cwd: options.cwd, env: options.env }));
     if (sut.addresses.length < 2) {

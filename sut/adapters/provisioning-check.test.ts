@@ -13,7 +13,7 @@ const provisioned: DirectoryEntry[] = [
 async function withReferenceSut(run: (sut: ReferenceSut) => Promise<void>): Promise<void> {
   const sut = await ReferenceSut.start({
     host: '127.0.0.1', portBlock: new PortBlock({ base: 20000, size: 1000, worker: 12 }), directory: provisioned,
-    mediaServer: { host: '127.0.0.1', port: 9 }, wire: { startOn: 'dialogstart', tenantDbid: 1 }, msTimeoutMs: 3000,
+    mediaServer: { host: '127.0.0.1', port: 9 }, wire: { startOn: 'dialogstart', tenantDbid: 1 }, msTimeoutMs: 3000, routeTimeoutMs: 10_000,
     dynamic: { requireParty: true, defaultSide: 'source' },
   });
   try {

@@ -22,6 +22,8 @@ controller that opens gir-msml sessions to a Media Server, as ../shared/PROFILE-
   --media-server <ip:port>    where recording sessions are opened (required)
   --profile <file>            directory, wire.startOn/tenantDbid and sut.msTimeoutMs from this
                               profile (default profiles/default.yaml)
+  --screen-url <url>          the screen-recording service (SCR-*); default: the profile's
+                              screen.url, else no screen commands
   --trunk-peer <dn>=<ip:port> the far end of a TrunkGroup DN the profile leaves without a peer;
                               repeat for each trunk
   -h, --help                  this text
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       'media-server': { type: 'string' },
       profile: { type: 'string', default: DEFAULT_PROFILE },
       'trunk-peer': { type: 'string', multiple: true, default: [] },
+      'screen-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -76,7 +79,9 @@ async function main(): Promise<void> {
     mediaServer: parseHostPort(values['media-server']),
     wire: profile.wire,
     msTimeoutMs: profile.sut.msTimeoutMs,
+    routeTimeoutMs: profile.tolerance.routeTimeoutMs,
     dynamic: profile.dynamic,
+    screenUrl: values['screen-url'] ?? profile.screen.url,
     ctiPort: values['cti-listen'] ? parseHostPort(values['cti-listen']).port : undefined,
   });
   console.log(`gir reference SUT listening on ${formatHostPort(sut.sipAddress)} (udp), CTI ${formatHostPort(sut.ctiAddress)} (tcp), Media Server ${values['media-server']}`);

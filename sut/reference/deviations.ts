@@ -1,4 +1,5 @@
 import { SutMutants } from './mutants';
+import type { SelectiveDeviations } from './recording/policies/selective';
 
 /**
  * Every way the reference SUT may deviate from the profile, as plain values read once at start-up
@@ -13,6 +14,7 @@ export interface SutDeviations {
     destinationAsSource: boolean;
     dropsPartitions: boolean;
     fullTimeNotControllable: boolean;
+    selectiveNotControllable: boolean;
     acksUnknownMsgId: boolean;
     refusedPauseReachesMs: boolean;
     /** Extra delay before a pause goes to the MS, for every recording or only full-time ones. */
@@ -22,17 +24,21 @@ export interface SutDeviations {
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
   load: { forksIntoOtherSession: boolean };
+  screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; sessionAsRecordingId: boolean; stopDelayMs: number };
+  selective: SelectiveDeviations;
 }
 
 export const FAITHFUL: SutDeviations = {
   fullTime: { neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0 },
   dynamic: {
     ignores: new Set(), acceptsUnregisteredDn: false, releasedAsInvalidState: false, destinationAsSource: false,
-    dropsPartitions: false, fullTimeNotControllable: false, acksUnknownMsgId: false, refusedPauseReachesMs: false,
+    dropsPartitions: false, fullTimeNotControllable: false, selectiveNotControllable: false, acksUnknownMsgId: false, refusedPauseReachesMs: false,
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
   load: { forksIntoOtherSession: false },
+  screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
+  selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false },
 };
 
 const LATE_MS = { stop: 1000, pause: 300 };
@@ -58,6 +64,7 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       destinationAsSource: m.is('sut-dyn-destination-as-source'),
       dropsPartitions: m.is('sut-dyn-drops-partitions'),
       fullTimeNotControllable: m.is('sut-dyn-full-time-not-controllable'),
+      selectiveNotControllable: m.is('sut-dyn-selective-not-controllable'),
       acksUnknownMsgId: m.is('sut-dyn-acks-unknown-msgid'),
       refusedPauseReachesMs: m.is('sut-dyn-refused-pause-reaches-ms'),
       pauseDelayMs: m.is('sut-pad-late-pause') ? LATE_MS.pause : 0,
@@ -71,5 +78,18 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
     },
     load: { forksIntoOtherSession: m.is('sut-forks-into-other-session') },
+    screen: {
+      sendsNoPause: m.is('sut-scr-no-pause'),
+      followsUnconfiguredAgents: m.is('sut-scr-unconfigured-agent'),
+      sessionAsRecordingId: m.is('sut-scr-session-as-recording-id'),
+      stopDelayMs: m.is('sut-scr-late-stop') ? LATE_MS.stop : 0,
+    },
+    selective: {
+      ignoresDestination: m.is('sut-sel-ignores-destination'),
+      sourceForDestination: m.is('sut-sel-source-for-destination'),
+      ignoresDisable: m.is('sut-sel-ignores-disable'),
+      acceptsDuplicateId: m.is('sut-sel-accepts-duplicate-id'),
+      dropsDest: m.is('sut-sel-drops-dest'),
+    },
   };
 }

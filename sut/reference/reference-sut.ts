@@ -12,6 +12,10 @@ import { sutDeviations } from './deviations';
 import { Directory } from './directory';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
+import { SelectiveRecordings } from './recording/policies/selective';
+import { RoutingPoints } from './routing/routing-points';
+import { ScreenMirror } from './screen/screen-mirror';
+import { httpScreenSender } from './screen/screen-service-client';
 import { handleRegister } from './sip/register-handler';
 
 export interface ReferenceSutOptions {
@@ -26,8 +30,12 @@ export interface ReferenceSutOptions {
   mediaServer: HostPort;
   wire: { startOn: 'dialogstart' | 'invite'; tenantDbid: number };
   msTimeoutMs: number;
+  /** `tolerance.routeTimeoutMs`: how long a call waits at a routing point for RequestRouteCall (rule 24). */
+  routeTimeoutMs: number;
   /** `dynamic.requireParty` and `dynamic.defaultSide` (DYN-05, DYN-07). */
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
+  /** `screen.url`: the screen-recording service (SCR-*); absent: no screen commands are sent. */
+  screenUrl?: string;
   env?: NodeJS.ProcessEnv;
   onTrace?: (event: TraceEvent) => void;
 }
@@ -45,6 +53,8 @@ export class ReferenceSut {
     readonly directory: Directory,
     readonly calls: CallRegistry,
     readonly recordings: RecordingController,
+    private readonly routingPoints: RoutingPoints,
+    readonly screen?: ScreenMirror,
   ) {}
 
   static async start(options: ReferenceSutOptions): Promise<ReferenceSut> {
@@ -64,11 +74,15 @@ export class ReferenceSut {
       directory,
       deviations,
     );
+    const selective = new SelectiveRecordings(agents, deviations.selective);
+    recordings.useSelective(selective);
+    // a routing point asks the CTI server, started below, whether a strategy is registered on it
+    const routingPoints = new RoutingPoints(clock, options.routeTimeoutMs, (dn) => cti.publisher.hasClientOn(dn), events);
     let cti: CtiServer;
     try {
       cti = await CtiServer.start({
         host: options.host, port: options.ctiPort, portBlock, deviations: deviations.cti,
-        services: { directory, calls, recordings, agents, dynamic: options.dynamic, deviations },
+        services: { directory, calls, recordings, agents, routingPoints, selective, dynamic: options.dynamic, deviations },
       });
     } catch (error) {
       await ua.close();
@@ -77,10 +91,17 @@ export class ReferenceSut {
     // CTI hears a call's events first, so EventEstablished precedes any attached data of it.
     events.subscribe(cti.publisher);
     events.subscribe(recordings);
+    events.subscribe(selective);
+    recordings.onVoiceChange(selective);
     recordings.onAttachedData(cti.publisher);
-    const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
+    // The screen service gets as long to answer as the Media Server does (sut.msTimeoutMs).
+    const screen = options.screenUrl
+      ? new ScreenMirror(directory, agents, httpScreenSender(options.screenUrl, options.msTimeoutMs), clock, deviations.screen)
+      : undefined;
+    if (screen) recordings.onVoiceChange(screen);
+    const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events, routingPoints);
     ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
-    return new ReferenceSut(ua, cti, directory, calls, recordings);
+    return new ReferenceSut(ua, cti, directory, calls, recordings, routingPoints, screen);
   }
 
   get sipAddress(): HostPort {
@@ -92,6 +113,7 @@ export class ReferenceSut {
   }
 
   async close(): Promise<void> {
+    this.routingPoints.close();
     await this.cti.close();
     await this.ua.close();
   }

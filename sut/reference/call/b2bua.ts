@@ -6,6 +6,7 @@ import { Clock } from '../../../simulators/time/clock';
 import { Directory } from '../directory';
 import { LegName, MediaRelay } from '../media/media-relay';
 import { Registrar } from '../registrar';
+import { RoutingPointEntry, RoutingPoints } from '../routing/routing-points';
 import { Call, CallParty } from './call';
 import { CallEvents } from './call-events';
 import { CallRegistry } from './call-registry';
@@ -23,6 +24,15 @@ function g711Codecs(media: MediaInfo): ('PCMU' | 'PCMA')[] {
   return names.length > 0 ? names : ['PCMU'];
 }
 
+/** A call for a routing point: it waits there, with its caller known, until it is routed (rule 24). */
+interface ParkedRoute {
+  caller: CallParty;
+  routingPoint: RoutingPointEntry;
+}
+
+/** Routing points routing to routing points: more hops than this is a loop. */
+const MAX_ROUTING_HOPS = 8;
+
 /** A call refused before it reached anyone: the status and reason the caller gets. */
 class RouteRefusal {
   constructor(readonly status: number, readonly reason: string) {}
@@ -32,7 +42,8 @@ class RouteRefusal {
  * The call-control core of the reference SUT: a B2BUA that anchors media. Inbound calls come from a
  * trunk group's peer and go to the registered phone of the dialled DN; a registered phone's INVITE
  * is an internal call (dialled DN registered) or an outbound call through a trunk group
- * (PROFILE-RULES.md rules 22-23). Re-INVITEs (hold) and BYEs are relayed leg to leg.
+ * (PROFILE-RULES.md rules 22-23). A call for a Routing Point waits there until it is routed (rule
+ * 24). Re-INVITEs (hold) and BYEs are relayed leg to leg.
  */
 export class B2bua {
   constructor(
@@ -44,15 +55,20 @@ export class B2bua {
     private readonly clock: Clock,
     private readonly calls: CallRegistry,
     private readonly events: CallEvents,
+    private readonly routingPoints: RoutingPoints,
   ) {}
 
   handleInvite(request: IncomingRequest): void {
     this.connect(request).catch((error: unknown) => {
-      if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
+      try {
+        if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
+      } catch {
+        // the SUT closed meanwhile (a call still waiting at a routing point): nobody to answer
+      }
     });
   }
 
-  private route(request: IncomingRequest): Route | RouteRefusal {
+  private route(request: IncomingRequest): Route | ParkedRoute | RouteRefusal {
     const source = { host: request.source.host, port: request.source.port };
     const uri = request.message.uri;
     const dialled = uri instanceof SipUri ? uri.user : undefined;
@@ -62,21 +78,42 @@ export class B2bua {
     if (!trunk && !callingDn) return new RouteRefusal(403, `${formatHostPort(source)} is neither a trunk group peer nor a registered phone`);
     const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: 'agent' };
     const entry = this.directory.dn(dialled);
+    if (entry?.type === 'RoutingPoint') return { caller, routingPoint: entry };
+    return this.destination(dialled, caller);
+  }
+
+  /** Where a call from `caller` for `dialled` goes: a registered phone, or out through a trunk group. */
+  private destination(dialled: string, caller: CallParty): Route | RouteRefusal {
+    const entry = this.directory.dn(dialled);
     if (entry && this.directory.isRegistrable(dialled)) {
       const contact = this.registrar.contactOf(dialled);
       if (!contact) return new RouteRefusal(480, `DN ${dialled} has no registered phone`);
       return { parties: { caller, callee: { dn: dialled, kind: 'agent' } }, target: contact, targetUser: dialled };
     }
-    if (trunk) return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
+    if (caller.kind === 'trunk') return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
     const outTrunk = this.directory.entries().find((e) => e.type === 'TrunkGroup' && e.peer !== undefined);
     if (!outTrunk || outTrunk.type !== 'TrunkGroup' || !outTrunk.peer) return new RouteRefusal(503, 'no trunk group with a peer for an outbound call');
     return { parties: { caller, callee: { dn: outTrunk.dn, kind: 'trunk' } }, target: parseHostPort(outTrunk.peer), targetUser: dialled };
   }
 
+  /** The call waits at its routing point (and at any it is routed on to) until it has a destination. */
+  private async leaveRoutingPoint(request: IncomingRequest, call: Call, parked: ParkedRoute): Promise<Route | RouteRefusal> {
+    request.onCancel(() => this.routingPoints.cancel(call.connId));
+    let routingPoint = parked.routingPoint;
+    for (let hop = 0; hop < MAX_ROUTING_HOPS; hop++) {
+      const outcome = await this.routingPoints.wait(call, routingPoint);
+      if (outcome.kind === 'refused') return new RouteRefusal(outcome.status, outcome.reason);
+      const next = this.directory.dn(outcome.otherDn);
+      if (next?.type !== 'RoutingPoint') return this.destination(outcome.otherDn, parked.caller);
+      routingPoint = next;
+    }
+    return new RouteRefusal(482, `routing points route the call in a loop (more than ${MAX_ROUTING_HOPS} hops)`);
+  }
+
   private async connect(request: IncomingRequest): Promise<void> {
-    const route = this.route(request);
-    if (route instanceof RouteRefusal) {
-      request.respond(route.status, { reason: route.reason });
+    const first = this.route(request);
+    if (first instanceof RouteRefusal) {
+      request.respond(first.status, { reason: first.reason });
       return;
     }
     const callerOffer = readSdp(request.message.body);
@@ -87,9 +124,15 @@ export class B2bua {
     }
     const relay = await this.openRelay();
     const call = new Call(newConnectionId(), relay);
-    call.addLeg('caller', route.parties.caller);
-    const calleeLeg = call.addLeg('callee', route.parties.callee);
+    call.addLeg('caller', 'routingPoint' in first ? first.caller : first.parties.caller);
     this.calls.add(call);
+    const route = 'routingPoint' in first ? await this.leaveRoutingPoint(request, call, first) : first;
+    if (route instanceof RouteRefusal) {
+      this.discard(call); // first: when the SUT is closing, answering the caller may fail
+      if (!request.final) request.respond(route.status, { reason: route.reason });
+      return;
+    }
+    const calleeLeg = call.addLeg('callee', route.parties.callee);
     relay.setRemote('caller', { host: callerAudio.address, port: callerAudio.port });
     const sut = formatHostPort(this.ua.address);
     const fromUser = route.parties.caller.dn;
@@ -180,10 +223,11 @@ export class B2bua {
     call.relay.close();
   }
 
-  /** The call is over: its connId is remembered as released (DYN-06), its media anchor closed. */
+  /** The call never got established: its connId is remembered as released (DYN-06), its media anchor closed, listeners told. */
   private discard(call: Call): void {
     this.calls.remove(call);
     call.relay.close();
+    this.events.emit('abandoned', call);
   }
 
   private async openRelay(): Promise<MediaRelay> {

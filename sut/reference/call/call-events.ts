@@ -13,6 +13,8 @@ export interface CallEventListener {
   partyChanged?(call: Call, leg: CallLeg, previous: CallLeg): void;
   /** The call waits at a routing point for a RequestRouteCall. */
   routeRequest?(call: Call, routingPointDn: string): void;
+  /** The call ended before it was established (refused, unanswered, cancelled): it was never released. */
+  abandoned?(call: Call): void;
 }
 
 type EventName = keyof CallEventListener;

@@ -23,6 +23,18 @@ export class EventPublisher implements CallEventListener, AttachedDataListener {
     for (const leg of call.legs) this.toDn(leg.party.dn, { message: 'EventReleased', ...this.parties(call, leg) });
   }
 
+  /** EventRouteRequest to the routing strategy: the clients registered on the routing point (rule 24). */
+  routeRequest(call: Call, routingPointDn: string): void {
+    const caller = call.legs[0];
+    this.toDn(routingPointDn, { message: 'EventRouteRequest', thisDN: routingPointDn, connId: call.connId, ...(caller ? { otherDN: caller.party.dn } : {}) });
+  }
+
+  /** Whether any client is registered on `dn` (a routing point with none routes to its defaultDN). */
+  hasClientOn(dn: string): boolean {
+    for (const client of this.clients()) if (client.hasRegistered(dn)) return true;
+    return false;
+  }
+
   changed(call: Call, userData: RecordUserData): void {
     for (const dn of call.dns()) this.toDn(dn, { message: 'EventAttachedDataChanged', thisDN: dn, connId: call.connId, userData: { ...userData } });
   }

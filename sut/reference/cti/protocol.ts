@@ -28,6 +28,13 @@ export const requestSchemas = {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['extensions', 'partitions'], message: 'partitions is a comma-delimited string' });
     }
   }),
+  // Selective recording extensions: record, id and dest are strings; record's value is the handler's to judge.
+  RequestRouteCall: request('RequestRouteCall', { thisDN: dn, connId, otherDN: dn }).superRefine((value, ctx) => {
+    for (const key of ['record', 'id', 'dest']) {
+      const field = value.extensions?.[key];
+      if (field !== undefined && typeof field !== 'string') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['extensions', key], message: `${key} is a string` });
+    }
+  }),
   RequestConfigUpdate: request('RequestConfigUpdate', { cluster: z.boolean().optional(), directory: z.array(directoryEntrySchema).optional() }),
 };
 
@@ -35,7 +42,7 @@ export type RequestName = keyof typeof requestSchemas;
 
 /** Requests of the protocol this SUT does not serve yet: NotSupported, not UnknownMessage (rule 8). */
 const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
-  'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall', 'RequestRouteCall',
+  'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall',
   'RequestInitiateTransfer', 'RequestCompleteTransfer', 'RequestSingleStepTransfer',
 ]);
 export type CtiRequest<N extends RequestName = RequestName> = z.infer<(typeof requestSchemas)[N]>;

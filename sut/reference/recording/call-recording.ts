@@ -149,7 +149,10 @@ export class CallRecording {
         clock: this.context.clock,
         mediaServer: this.context.mediaServer,
         uri: { session: this.session, dn: this.decision.dn, tenantDbid: this.context.tenantDbid },
-        parameters: { connId: this.call.connId, side: this.decision.side, partitions: [...this.decision.partitions], agentId: this.decision.agentId },
+        parameters: {
+          connId: this.call.connId, side: this.decision.side, partitions: [...this.decision.partitions], agentId: this.decision.agentId,
+          recordId: this.decision.recordId, dest: this.decision.dest,
+        },
         localMedia: local,
         startOn: this.context.startOn,
         timeoutMs: this.context.msTimeoutMs,

@@ -3,13 +3,23 @@ import { CallEventListener } from '../call/call-events';
 import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
 import { InvalidStateError } from '../errors';
-import { AttachedDataListener } from './attached-data';
+import { AttachedDataListener, GsipRecord } from './attached-data';
 import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
 import { fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
 export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop' | 'inject'>;
+
+/** Who follows a recording's voice state (the screen mirror): every GSIP_RECORD change, with its recording. */
+export interface VoiceChangeListener {
+  voiceChanged(recording: CallRecording, value: GsipRecord): void;
+}
+
+/** At a call's answer: its selective recording, 'suppressed' (disable_destination), or undefined (none set). */
+export interface SelectivePolicy {
+  decisionAt(call: Call): RecordingDecision | 'suppressed' | undefined;
+}
 
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
@@ -24,7 +34,9 @@ export class RecordingController implements CallEventListener {
   /** Every recording this SUT started, live or not, for inspection by tests. */
   readonly history: LiveRecording[] = [];
   private readonly attachedDataListeners: AttachedDataListener[] = [];
+  private readonly voiceListeners: VoiceChangeListener[] = [];
   private sessionCounter = 0;
+  private selective?: SelectivePolicy;
 
   constructor(
     context: CallRecordingContext,
@@ -38,8 +50,19 @@ export class RecordingController implements CallEventListener {
     this.attachedDataListeners.push(listener);
   }
 
+  onVoiceChange(listener: VoiceChangeListener): void {
+    this.voiceListeners.push(listener);
+  }
+
+  /** Selective recording decides first when the call was routed with `record` (rule 14). */
+  useSelective(selective: SelectivePolicy): void {
+    this.selective = selective;
+  }
+
   established(call: Call): void {
-    const decision = fullTimeDecision(call, this.directory, this.deviations.fullTime);
+    const selective = this.selective?.decisionAt(call);
+    if (selective === 'suppressed') return;
+    const decision = selective ?? fullTimeDecision(call, this.directory, this.deviations.fullTime);
     if (decision) this.start(call, decision);
   }
 
@@ -87,7 +110,8 @@ export class RecordingController implements CallEventListener {
   private liveRecording(call: Call, command: string): LiveRecording {
     const recording = this.live.get(call.connId);
     if (!recording) throw new InvalidStateError(`call ${call.connId} has no live recording to ${command}`);
-    if (recording.decision.method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) {
+    const { method } = recording.decision;
+    if ((method === 'full-time' && this.deviations.dynamic.fullTimeNotControllable) || (method === 'selective' && this.deviations.dynamic.selectiveNotControllable)) {
       throw new InvalidStateError(`call ${call.connId} has no dynamic recording to ${command}`);
     }
     return recording;
@@ -96,8 +120,9 @@ export class RecordingController implements CallEventListener {
   private start(call: Call, decision: RecordingDecision): void {
     const dynamic = this.deviations.dynamic;
     const listener: CallRecordingListener = {
-      attachedData: (_, userData) => {
+      attachedData: (changed, userData) => {
         for (const l of this.attachedDataListeners) l.changed(call, userData);
+        for (const l of this.voiceListeners) l.voiceChanged(changed, userData.GSIP_RECORD);
       },
       ended: (ended) => {
         if (this.live.get(call.connId) === ended) this.live.delete(call.connId);

@@ -8,8 +8,12 @@ export interface RecordingDecision {
   agentId?: string;
   /** Rule 4: already normalised (trimmed, no empty items, in order). */
   partitions: readonly string[];
-  /** Which method started it: full-time and dynamic recordings are controlled alike (DYN-10). */
-  method: 'full-time' | 'dynamic';
+  /** Selective recording's extension id (X-Genesys-Record-Id); absent: the Media Server makes one. */
+  recordId?: string;
+  /** Selective recording's extension dest (X-Genesys-Dest). */
+  dest?: string;
+  /** Which method started it: every method's recordings are controlled alike (DYN-10). */
+  method: 'full-time' | 'selective' | 'dynamic';
   /** For logs and errors: "full-time: Extension 7001 has record=true". */
   reason: string;
 }

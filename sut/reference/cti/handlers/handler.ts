@@ -4,6 +4,8 @@ import { SutDeviations } from '../../deviations';
 import { Directory } from '../../directory';
 import { DnNotRegisteredError } from '../../errors';
 import { RecordingController } from '../../recording/recording-controller';
+import { SelectiveRecordings } from '../../recording/policies/selective';
+import { RoutingPoints } from '../../routing/routing-points';
 import { CtiClientSession } from '../client-session';
 import { CtiRequest, RequestName } from '../protocol';
 
@@ -13,6 +15,8 @@ export interface CtiServices {
   calls: CallRegistry;
   recordings: RecordingController;
   agents: AgentSessions;
+  routingPoints: RoutingPoints;
+  selective: SelectiveRecordings;
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
   deviations: SutDeviations;
 }
