@@ -67,9 +67,11 @@ test('reports of two runs in a row', async (t) => {
 
 /** Every image attachment of the run is an <img> in cucumber.html that loaded and has a size. */
 async function assertPlotsRender(reports: string): Promise<void> {
-  const attached = readFileSync(join(reports, 'messages.ndjson'), 'utf8').split('\n').filter(Boolean)
-    .map((line) => JSON.parse(line) as Envelope)
-    .filter((e) => e.attachment?.mediaType.startsWith('image/')).length;
+  const envelopes = readFileSync(join(reports, 'messages.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
+  // cucumber.html shows what steps attach; a passed hook's attachments (the capture's SIP ladder, kept
+  // with GIR_KEEP_ARTIFACTS=1) it folds away, so only step attachments are looked for here.
+  const hookSteps = new Set(envelopes.flatMap((e) => e.testCase?.testSteps.filter((step) => step.hookId).map((step) => step.id) ?? []));
+  const attached = envelopes.filter((e) => e.attachment?.mediaType.startsWith('image/') && !hookSteps.has(e.attachment.testStepId ?? '')).length;
   assert.ok(attached > 0, 'the FT-01 scenarios attach recording plots');
   await withChromium(async (browser) => {
     const page = await browser.newPage();

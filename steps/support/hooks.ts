@@ -43,7 +43,10 @@ async function attachCapture(world: GirWorld, names: Map<string, string>): Promi
   const file = world.capture?.file;
   if (!file || !existsSync(file)) return;
   const capture = await readCapture(file);
-  world.attach(renderSipLadderSvg(capture.sip, names), { mediaType: 'image/svg+xml', fileName: 'sip-ladder.svg' });
+  const ladder = renderSipLadderSvg(capture.sip, names);
+  if (world.artifactsDir && existsSync(world.artifactsDir)) writeFileSync(join(world.artifactsDir, 'sip-ladder.svg'), ladder);
+  // A Buffer is attached base64-encoded: cucumber.html shows only such an SVG as an image.
+  world.attach(Buffer.from(ladder, 'utf8'), { mediaType: 'image/svg+xml', fileName: 'sip-ladder.svg' });
   if (statSync(file).size <= MAX_ATTACHED_PCAP_BYTES) world.attach(readFileSync(file), { mediaType: 'application/vnd.tcpdump.pcap', fileName: 'capture.pcap' });
   else world.log(`capture: ${file} (${capture.frames} frames; too large to attach)`);
 }
