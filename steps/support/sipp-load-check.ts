@@ -77,7 +77,10 @@ export function checkSippLoadRecording(session: MediaServerSession, run: SippCal
     ],
     recording,
     tolerances,
-    harness: receivedLateness(harnessInput(limits.tolerance, [{ label: 'the agent', frames: agentCall.media.sendLog }]), limits.tolerance.shiftMs),
+    harness: receivedLateness(harnessInput(limits.tolerance, [
+      { label: 'the agent', frames: agentCall.media.sendLog },
+      { label: "SIPp's pcap player", frames: sippSchedule(sippFrames.get(agentCall) ?? []) },
+    ]), limits.tolerance.shiftMs),
   });
   const summary = summarizeRecording(analysis);
   return {
@@ -86,3 +89,16 @@ export function checkSippLoadRecording(session: MediaServerSession, run: SippCal
     inconclusive: summary.inconclusive.map((v) => `recording ${id}: ${v.type}: ${v.message}`),
   };
 }
+
+/**
+ * SIPp plays the caller for the harness: its lateness is the harness's too. A frame it put on the
+ * wire later than its slot (the pcap's 20 ms grid, anchored where the least-late frame puts it, as
+ * the recorder anchors it) carries its RTP timestamp's place, not its wire time.
+ */
+function sippSchedule(frames: readonly SentFrameTime[]): { index: number; sentAtMs: number; scheduledAtMs: number }[] {
+  if (frames.length === 0) return [];
+  const base = Math.min(...frames.map((f) => f.sentAtMs - f.index * FRAME_MS));
+  return frames.map((f) => ({ index: f.index, sentAtMs: f.sentAtMs, scheduledAtMs: base + f.index * FRAME_MS }));
+}
+
+const FRAME_MS = 20;

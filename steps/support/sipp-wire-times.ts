@@ -13,20 +13,25 @@ import { Capture, CapturedRtp } from '../../simulators/pcap/capture-reader';
 
 /**
  * The capture's clock (the kernel's wall clock, µs) against the harness clock (performance.now(),
- * ms): performance.timeOrigin drifts from the wall clock by milliseconds over a process's life, so
- * the offset is measured instead, from the packets the agents received: each was captured on its way
- * to an agent and stamped by the agent on arrival; the smallest difference is the offset (plus the
- * shortest delivery, a fraction of a millisecond on loopback).
+ * ms), read from the two clocks themselves: at the instant Date.now() ticks over, performance.now()
+ * is that wall millisecond plus the offset. (Measuring it from when the agents stamped packets the
+ * capture saw would fold the harness's own lateness into every SIPp send time: with a hundred calls
+ * starting at once the loop is busy, and SIPp's frames came out 150-200 ms "early".) The median of a
+ * few edges; the two clocks do not drift apart measurably within a run.
  */
-function clockOffsetMs(relayedFirst: ReadonlyMap<PhoneCall, CapturedRtp>): number | undefined {
-  let offset: number | undefined;
-  for (const [call, packet] of relayedFirst) {
-    const receivedAt = call.media.received.firstAtMs;
-    if (receivedAt === undefined) continue;
-    const difference = receivedAt - packet.timeUs / 1000;
-    if (offset === undefined || difference < offset) offset = difference;
+export function wallToHarnessOffsetMs(samples = 5): number {
+  const offsets: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const wall = Date.now();
+    let now = Date.now();
+    let harness = performance.now();
+    while (now === wall) {
+      harness = performance.now();
+      now = Date.now();
+    }
+    offsets.push(harness - now);
   }
-  return offset;
+  return offsets.sort((a, b) => a - b)[samples >> 1];
 }
 
 export function sippFramesByCall(capture: Capture, audio: { ssrc: number; firstSequence: number }, agentCalls: readonly PhoneCall[]): Map<PhoneCall, SentFrameTime[]> {
@@ -45,8 +50,7 @@ export function sippFramesByCall(capture: Capture, audio: { ssrc: number; firstS
     }
   }
   const result = new Map<PhoneCall, SentFrameTime[]>();
-  const offsetMs = clockOffsetMs(relayedFirst);
-  if (offsetMs === undefined) return result;
+  const offsetMs = wallToHarnessOffsetMs();
   for (const [call, relayed] of relayedFirst) {
     let best: { port: number; timeUs: number } | undefined;
     for (const [port, packets] of sent) {
