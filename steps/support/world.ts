@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LoadedProfile } from '../../profiles/load-profile';
 import { DirectoryEntry, SutRole, Tolerances } from '../../profiles/profile-schema';
 import { PhoneCall } from '../../simulators/endpoint/phone-call';
+import type { G711Law } from '../../simulators/media';
 import { Phone } from '../../simulators/endpoint/phone';
 import { Clock, systemClock } from '../../simulators/time/clock';
 import { RecordingAnalysis, renderRecordingSvg } from '../../simulators/analysis';
@@ -40,6 +41,10 @@ export class GirWorld extends World {
   readonly parties = new Map<string, Party>();
   /** The party whose answer is the start reference (PROFILE-RULES.md rule 15). */
   answeredBy?: string;
+  /** The G.711 law every phone of the scenario talks in. */
+  law: G711Law = 'mulaw';
+  /** Agents logged in over CTI in this scenario: DN → agentId (the Agent-Id a recording must carry). */
+  readonly logins = new Map<string, string>();
   role!: SutRole;
   loaded!: LoadedProfile;
   trace!: SipTrace;

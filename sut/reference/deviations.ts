@@ -5,7 +5,10 @@ import { SutMutants } from './mutants';
  * (GIR_MUTANT). Policy code asks these, never a mutant name; FAITHFUL is the SUT as it should be.
  */
 export interface SutDeviations {
-  fullTime: { neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number };
+  fullTime: {
+    neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number;
+    ignoresAcdPosition: boolean; ignoresAgentLogin: boolean; loginStaysOnDn: boolean; loginRecordedUnderCluster: boolean;
+  };
   dynamic: {
     ignores: ReadonlySet<'start' | 'stop' | 'pause' | 'resume'>;
     acceptsUnregisteredDn: boolean;
@@ -21,16 +24,22 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+  /** Toward the Media Server (MS-01, MS-04). */
+  ms: { omitsConnId: boolean };
 }
 
 export const FAITHFUL: SutDeviations = {
-  fullTime: { neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0 },
+  fullTime: {
+    neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0,
+    ignoresAcdPosition: false, ignoresAgentLogin: false, loginStaysOnDn: false, loginRecordedUnderCluster: false,
+  },
   dynamic: {
     ignores: new Set(), acceptsUnregisteredDn: false, releasedAsInvalidState: false, destinationAsSource: false,
     dropsPartitions: false, fullTimeNotControllable: false, acksUnknownMsgId: false, refusedPauseReachesMs: false,
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+  ms: { omitsConnId: false },
 };
 
 const LATE_MS = { stop: 1000, pause: 300 };
@@ -48,6 +57,10 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       recordsUnflagged: m.is('sut-ft-records-unflagged'),
       otherLegAsParty: m.is('sut-ft-caller-as-party'),
       stopDelayMs: m.is('sut-ft-late-stop') ? LATE_MS.stop : 0,
+      ignoresAcdPosition: m.is('sut-ft-ignores-acd-position'),
+      ignoresAgentLogin: m.is('sut-ft-ignores-agent-login'),
+      loginStaysOnDn: m.is('sut-ft-login-stays-on-dn'),
+      loginRecordedUnderCluster: m.is('sut-ft-login-recorded-under-cluster'),
     },
     dynamic: {
       ignores,
@@ -68,5 +81,6 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
     },
+    ms: { omitsConnId: m.is('sut-ms-omits-connid') },
   };
 }

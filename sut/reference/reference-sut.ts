@@ -62,6 +62,7 @@ export class ReferenceSut {
     const recordings = new RecordingController(
       { ua, clock, host: options.host, portBlock, mediaServer: options.mediaServer, startOn: options.wire.startOn, tenantDbid: options.wire.tenantDbid, msTimeoutMs: options.msTimeoutMs },
       directory,
+      agents,
       deviations,
     );
     let cti: CtiServer;

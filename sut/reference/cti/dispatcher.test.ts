@@ -55,8 +55,9 @@ function setUp(requireParty = true) {
   call(LIVE);
   calls.remove(call(RELEASED));
   const started: LiveRecording[] = [];
-  const recordings = new RecordingController({} as never, directory, FAITHFUL, fakeRecordingFactory(started));
-  const services: CtiServices = { directory, calls, recordings, agents: new AgentSessions(), dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
+  const agents = new AgentSessions();
+  const recordings = new RecordingController({} as never, directory, agents, FAITHFUL, fakeRecordingFactory(started));
+  const services: CtiServices = { directory, calls, recordings, agents, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
   const dispatcher = new CtiDispatcher(services, FAITHFUL.cti);
   const client = new CtiClientSession(1, () => undefined);
   let referenceId = 0;

@@ -2,6 +2,7 @@ import type { Socket } from 'node:dgram';
 import { HostPort } from '../../../simulators/net/host-port';
 import { PortBlock } from '../../../simulators/net/port-block';
 import { bindUdpSocket } from '../../../simulators/net/udp-socket';
+import { HEADER } from '../../../simulators/gir-msml/recording-headers';
 import { RecordingSessionClient } from '../../../simulators/recording-client/recording-session-client';
 import { SipUserAgent } from '../../../simulators/sip';
 import { Clock } from '../../../simulators/time/clock';
@@ -27,6 +28,7 @@ export interface CallRecordingDeviations {
   pauseDelayMs: number;
   dropsQueuedPause: boolean;
   onBeforeAnswer: boolean;
+  omitsConnId: boolean;
 }
 
 /** What the rest of the SUT hears from a recording: attached data, and that it is no longer live. */
@@ -152,6 +154,7 @@ export class CallRecording {
         localMedia: local,
         startOn: this.context.startOn,
         timeoutMs: this.context.msTimeoutMs,
+        ...(this.deviations.omitsConnId ? { omitHeaders: [HEADER.connId] } : {}),
         // fork as soon as the MS has answered with its ports (rule 5), before the dialogstart
         onMediaReady: (remote) => this.startFork(remote),
       });

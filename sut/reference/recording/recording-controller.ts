@@ -5,7 +5,7 @@ import { Directory } from '../directory';
 import { InvalidStateError } from '../errors';
 import { AttachedDataListener } from './attached-data';
 import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
-import { fullTimeDecision } from './policies/full-time';
+import { AgentsOnDns, fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
@@ -29,6 +29,7 @@ export class RecordingController implements CallEventListener {
   constructor(
     context: CallRecordingContext,
     private readonly directory: Directory,
+    private readonly agents: AgentsOnDns,
     private readonly deviations: SutDeviations,
     private readonly newRecording: RecordingFactory = (call, decision, session, deviations, listener) =>
       new CallRecording(call, decision, session, context, deviations, listener),
@@ -39,7 +40,7 @@ export class RecordingController implements CallEventListener {
   }
 
   established(call: Call): void {
-    const decision = fullTimeDecision(call, this.directory, this.deviations.fullTime);
+    const decision = fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
     if (decision) this.start(call, decision);
   }
 
@@ -108,6 +109,7 @@ export class RecordingController implements CallEventListener {
       pauseDelayMs: dynamic.pauseDelayMs + (decision.method === 'full-time' ? dynamic.fullTimePauseDelayMs : 0),
       dropsQueuedPause: dynamic.dropsQueuedPause,
       onBeforeAnswer: this.deviations.cti.onBeforeAnswer,
+      omitsConnId: this.deviations.ms.omitsConnId,
     }, listener);
     if (recording.accepted !== 'ended') this.live.set(call.connId, recording);
     this.history.push(recording);
