@@ -36,9 +36,11 @@ function windowOf(world: GirWorld, start: string, stop: string): RecordingWindow
   return { startMs, startName: start === 'answer' ? 'the answer' : 'the GSIP_RECORD_START request', stopMs, stopName: stop === 'hang-up' ? 'the hang-up' : 'the GSIP_RECORD_STOP request' };
 }
 
-Then(/^the recording holds the (agent|caller|far end|colleague|other party) on channel 1 and the (agent|caller|far end|colleague|other party) on channel 2 from (answer|the start request) to (hang-up|the stop request)$/, async function (this: GirWorld, label1Name: string, label2Name: string, start: string, stop: string) {
+/** "the recording": the call's one recording; "the last recording": the one a later start made (MS-04). */
+Then(/^the (last )?recording holds the (agent|caller|far end|colleague|other party) on channel 1 and the (agent|caller|far end|colleague|other party) on channel 2 from (answer|the start request) to (hang-up|the stop request)$/, async function (this: GirWorld, last: string | undefined, label1Name: string, label2Name: string, start: string, stop: string) {
   const stage = await this.callControl();
-  const [session] = stage.mediaServer.sessions;
+  const sessions = stage.mediaServer.sessions;
+  const session = last ? sessions.at(-1) : sessions[0];
   assert.ok(session, 'no recording session at the Media Server');
   await checkRecordingWindow(this, session, this.party(label1Name), this.party(label2Name), windowOf(this, start.replace('the ', ''), stop.replace('the ', '')));
 });

@@ -9,6 +9,8 @@ export interface ReceivedMedia {
   malformed: number;
   /** SSRCs heard, so a test can tell whose audio reached this phone. */
   ssrcs: Set<number>;
+  /** Every packet heard, in arrival order: which frames of whose stream got through, and when. */
+  arrivals: { atMs: number; ssrc: number; sequence: number }[];
   firstAtMs?: number;
   lastAtMs?: number;
 }
@@ -22,7 +24,8 @@ export class CallMedia {
   private sender?: RtpSender;
   private remote?: HostPort;
   private streamIdInUse?: number;
-  readonly received: ReceivedMedia = { packets: 0, malformed: 0, ssrcs: new Set() };
+  readonly received: ReceivedMedia = { packets: 0, malformed: 0, ssrcs: new Set(), arrivals: [] };
+  private ssrcInUse?: number;
 
   constructor(private readonly socket: Socket, private readonly clock: Clock) {
     socket.on('message', (bytes) => this.receive(bytes));
@@ -37,6 +40,11 @@ export class CallMedia {
     return this.streamIdInUse;
   }
 
+  /** The SSRC this phone sends with (once sending). */
+  get ssrc(): number | undefined {
+    return this.ssrcInUse;
+  }
+
   setRemote(remote: HostPort): void {
     this.remote = remote;
   }
@@ -47,9 +55,10 @@ export class CallMedia {
     if (!this.remote) throw new Error(`call media on port ${this.local.port} has no remote address to send to`);
     const remote = this.remote;
     this.streamIdInUse = streamId;
+    this.ssrcInUse = randomInt(1, 0xffffffff);
     this.sender = new RtpSender({
       clock: this.clock,
-      ssrc: randomInt(1, 0xffffffff),
+      ssrc: this.ssrcInUse,
       payloadType: payloadTypeOfLaw(law),
       initialSequence: randomInt(0, 0x10000),
       initialTimestamp: randomInt(0, 0xffffffff),
@@ -82,15 +91,16 @@ export class CallMedia {
   }
 
   private receive(bytes: Buffer): void {
+    const now = this.clock.now();
     try {
       const packet = parseRtpPacket(bytes);
       this.received.ssrcs.add(packet.ssrc);
+      this.received.arrivals.push({ atMs: now, ssrc: packet.ssrc, sequence: packet.sequence });
     } catch {
       this.received.malformed++;
       return;
     }
     this.received.packets++;
-    const now = this.clock.now();
     this.received.firstAtMs ??= now;
     this.received.lastAtMs = now;
   }

@@ -69,6 +69,8 @@ const COMMAND_OF: Record<RecordingCommand, RecordingCommandName> = { 'app.pause'
 export class FakeMediaServer {
   readonly sessions: MediaServerSession[] = [];
   readonly refused: RefusedInvite[] = [];
+  /** When the refuseInfoStatus knob refused an INFO: the moment a recording failed (MS-04). */
+  readonly refusedInfoAtMs: number[] = [];
   /** Every recording INVITE as it arrived, session or not (MS-01). */
   readonly invites: ReceivedInvite[] = [];
   readonly errors: Error[] = [];
@@ -222,6 +224,7 @@ export class FakeMediaServer {
 
   private onInfo(session: MediaServerSession, request: IncomingRequest): void {
     if (this.faults.refuseInfoStatus !== undefined) {
+      this.refusedInfoAtMs.push(this.options.clock.now());
       request.respond(this.faults.refuseInfoStatus, { reason: 'fault knob: refuseInfoStatus' });
       return;
     }

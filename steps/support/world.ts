@@ -43,6 +43,8 @@ export class GirWorld extends World {
   answeredBy?: string;
   /** The G.711 law every phone of the scenario talks in. */
   law: G711Law = 'mulaw';
+  /** The fault the scenario set on the fake Media Server (MS-04): what its failure moment is. */
+  msFault?: 'silent' | 'reject' | 'bye' | 'info';
   /** Agents logged in over CTI in this scenario: DN → agentId (the Agent-Id a recording must carry). */
   readonly logins = new Map<string, string>();
   role!: SutRole;

@@ -25,7 +25,7 @@ export interface SutDeviations {
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
   /** Toward the Media Server (MS-01, MS-04). */
-  ms: { omitsConnId: boolean };
+  ms: { omitsConnId: boolean; breaksCallOn503: boolean; silentOnMsBye: boolean; giveUpLateMs: number; keepsFailedRecording: boolean };
 }
 
 export const FAITHFUL: SutDeviations = {
@@ -39,10 +39,10 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
-  ms: { omitsConnId: false },
+  ms: { omitsConnId: false, breaksCallOn503: false, silentOnMsBye: false, giveUpLateMs: 0, keepsFailedRecording: false },
 };
 
-const LATE_MS = { stop: 1000, pause: 300 };
+const LATE_MS = { stop: 1000, pause: 300, giveUp: 5000 };
 
 export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviations {
   const m = new SutMutants(env);
@@ -81,6 +81,12 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
     },
-    ms: { omitsConnId: m.is('sut-ms-omits-connid') },
+    ms: {
+      omitsConnId: m.is('sut-ms-omits-connid'),
+      breaksCallOn503: m.is('sut-ms-503-breaks-call'),
+      silentOnMsBye: m.is('sut-ms-bye-leaves-on'),
+      giveUpLateMs: m.is('sut-ms-gives-up-late') ? LATE_MS.giveUp : 0,
+      keepsFailedRecording: m.is('sut-ms-failure-blocks-restart'),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { CallRegistry } from './call/call-registry';
 import { CtiServer } from './cti/cti-server';
 import { sutDeviations } from './deviations';
 import { Directory } from './directory';
+import { leaveCallsAloneOnMsFailure } from './recording/ms-failure';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
 import { handleRegister } from './sip/register-handler';
@@ -80,6 +81,7 @@ export class ReferenceSut {
     events.subscribe(recordings);
     recordings.onAttachedData(cti.publisher);
     const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
+    leaveCallsAloneOnMsFailure(recordings, deviations.ms, (call) => b2bua.hangUp(call));
     ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
     return new ReferenceSut(ua, cti, directory, calls, recordings);
   }

@@ -169,8 +169,13 @@ export class B2bua {
     });
   }
 
+  /** The SUT itself ends the call: BYE to every leg. */
+  hangUp(call: Call): void {
+    this.release(call, undefined);
+  }
+
   /** One leg ended (BYE either way, or a failure): end the others, release once. */
-  private release(call: Call, endedLeg: LegName): void {
+  private release(call: Call, endedLeg: LegName | undefined): void {
     if (!call.markReleased(this.clock.now())) return;
     for (const other of call.otherLegs(endedLeg)) {
       if (other.dialog && !other.dialog.isTerminated) other.dialog.bye().catch(() => undefined);

@@ -63,7 +63,8 @@ export class Call {
     return this.legList.find((l) => l.party.dn === dn);
   }
 
-  otherLegs(name: LegName): CallLeg[] {
+  /** Every leg but `name` (every leg when `name` is undefined). */
+  otherLegs(name: LegName | undefined): CallLeg[] {
     return this.legList.filter((l) => l.name !== name);
   }
 

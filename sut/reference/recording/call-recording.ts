@@ -29,12 +29,17 @@ export interface CallRecordingDeviations {
   dropsQueuedPause: boolean;
   onBeforeAnswer: boolean;
   omitsConnId: boolean;
+  silentOnMsBye: boolean;
+  /** Added to sut.msTimeoutMs before the SUT gives up on a silent Media Server. */
+  giveUpLateMs: number;
 }
 
 /** What the rest of the SUT hears from a recording: attached data, and that it is no longer live. */
 export interface CallRecordingListener {
   attachedData(recording: CallRecording, userData: RecordUserData): void;
   ended(recording: CallRecording): void;
+  /** The Media Server failed it (MS-04): the call is not touched, unless a deviation says so. */
+  failed?(recording: CallRecording, error: Error): void;
 }
 
 /** What CTI requests have made of the recording so far: the state DYN-12 judges requests against. */
@@ -153,7 +158,7 @@ export class CallRecording {
         parameters: { connId: this.call.connId, side: this.decision.side, partitions: [...this.decision.partitions], agentId: this.decision.agentId },
         localMedia: local,
         startOn: this.context.startOn,
-        timeoutMs: this.context.msTimeoutMs,
+        timeoutMs: this.context.msTimeoutMs + this.deviations.giveUpLateMs,
         ...(this.deviations.omitsConnId ? { omitHeaders: [HEADER.connId] } : {}),
         // fork as soon as the MS has answered with its ports (rule 5), before the dialogstart
         onMediaReady: (remote) => this.startFork(remote),
@@ -183,9 +188,10 @@ export class CallRecording {
     this.machine.apply('fail', `${during}: ${this.failure.message}`);
     this.untap?.();
     this.closeForkSockets();
-    this.announce('OFF');
+    if (!(during === 'session' && this.deviations.silentOnMsBye)) this.announce('OFF');
     if (this.client && !this.client.dialog.isTerminated) this.client.bye().catch(() => undefined);
     this.listener.ended(this);
+    this.listener.failed?.(this, this.failure);
   }
 
   private announce(value: GsipRecord, partitions: readonly string[] = []): void {

@@ -9,7 +9,7 @@ import { AgentsOnDns, fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
-export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop'>;
+export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop' | 'failure'>;
 
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
 
@@ -24,6 +24,7 @@ export class RecordingController implements CallEventListener {
   /** Every recording this SUT started, live or not, for inspection by tests. */
   readonly history: LiveRecording[] = [];
   private readonly attachedDataListeners: AttachedDataListener[] = [];
+  private readonly failureListeners: ((call: Call, error: Error) => void)[] = [];
   private sessionCounter = 0;
 
   constructor(
@@ -37,6 +38,11 @@ export class RecordingController implements CallEventListener {
 
   onAttachedData(listener: AttachedDataListener): void {
     this.attachedDataListeners.push(listener);
+  }
+
+  /** Told when the Media Server fails a recording of a call (ms-failure.ts decides what follows). */
+  onRecordingFailed(listener: (call: Call, error: Error) => void): void {
+    this.failureListeners.push(listener);
   }
 
   established(call: Call): void {
@@ -101,7 +107,11 @@ export class RecordingController implements CallEventListener {
         for (const l of this.attachedDataListeners) l.changed(call, userData);
       },
       ended: (ended) => {
+        if (ended.failure && this.deviations.ms.keepsFailedRecording) return;
         if (this.live.get(call.connId) === ended) this.live.delete(call.connId);
+      },
+      failed: (_, error) => {
+        for (const l of this.failureListeners) l(call, error);
       },
     };
     const recording = this.newRecording(call, decision, `${call.connId}-${++this.sessionCounter}`, {
@@ -110,6 +120,8 @@ export class RecordingController implements CallEventListener {
       dropsQueuedPause: dynamic.dropsQueuedPause,
       onBeforeAnswer: this.deviations.cti.onBeforeAnswer,
       omitsConnId: this.deviations.ms.omitsConnId,
+      silentOnMsBye: this.deviations.ms.silentOnMsBye,
+      giveUpLateMs: this.deviations.ms.giveUpLateMs,
     }, listener);
     if (recording.accepted !== 'ended') this.live.set(call.connId, recording);
     this.history.push(recording);
