@@ -27,17 +27,31 @@ Then("the Media Server received one recording of the call with the agent's DN as
 /** The start and stop references a scenario names (PROFILE-RULES.md rule 15). */
 function windowOf(world: GirWorld, start: string, stop: string): RecordingWindow {
   const accepted = (msgId: number) => world.desktops.requests.filter((r) => r.sent.message === 'RequestPrivateService' && r.fields.privateMsgId === msgId);
-  const startMs = start === 'answer' ? world.callOf(world.answeredBy!).times.answeredAtMs : accepted(PRIVATE_MSG.start)[0]?.sent.sentAtMs;
-  const stopMs = stop === 'hang-up'
-    ? [...world.parties.values()].map((p) => p.call?.times.byeSentAtMs).find((t) => t !== undefined)
-    : accepted(PRIVATE_MSG.stop).at(-1)?.sent.sentAtMs;
+  const transfer = (what: string) => {
+    assert.ok(world.transfer, `the scenario has no transfer to take ${what} from`);
+    return world.transfer;
+  };
+  const starts: Record<string, () => number | undefined> = {
+    answer: () => world.callOf(world.answeredBy!).times.answeredAtMs,
+    'start request': () => accepted(PRIVATE_MSG.start)[0]?.sent.sentAtMs,
+    "new agent's answer": () => transfer("the new agent's answer").answeredAtMs,
+    transfer: () => transfer('the transfer').atMs,
+  };
+  const stops: Record<string, () => number | undefined> = {
+    'hang-up': () => world.hungUpAtMs ?? [...world.parties.values()].map((p) => p.call?.times.byeSentAtMs).find((t) => t !== undefined),
+    'stop request': () => accepted(PRIVATE_MSG.stop).at(-1)?.sent.sentAtMs,
+    transfer: () => transfer('the transfer').atMs,
+  };
+  const startMs = starts[start]();
+  const stopMs = stops[stop]();
   assert.ok(startMs !== undefined, `the scenario has no ${start}`);
   assert.ok(stopMs !== undefined, `the scenario has no ${stop}`);
-  return { startMs, startName: start === 'answer' ? 'the answer' : 'the GSIP_RECORD_START request', stopMs, stopName: stop === 'hang-up' ? 'the hang-up' : 'the GSIP_RECORD_STOP request' };
+  const name = (what: string) => (what === 'start request' ? 'the GSIP_RECORD_START request' : what === 'stop request' ? 'the GSIP_RECORD_STOP request' : what === 'answer' ? 'the answer' : `the ${what}`);
+  return { startMs, startName: name(start), stopMs, stopName: name(stop) };
 }
 
 /** "the recording": the call's one recording; "the last recording": the one a later start made (MS-04). */
-Then(/^the (last )?recording holds the (agent|caller|far end|colleague|other party) on channel 1 and the (agent|caller|far end|colleague|other party) on channel 2 from (answer|the start request) to (hang-up|the stop request)$/, async function (this: GirWorld, last: string | undefined, label1Name: string, label2Name: string, start: string, stop: string) {
+Then(/^the (last )?recording holds the (agent|caller|far end|colleague|other party|new agent) on channel 1 and the (agent|caller|far end|colleague|other party|new agent) on channel 2 from (answer|the start request|the new agent's answer|the transfer) to (hang-up|the stop request|the transfer)$/, async function (this: GirWorld, last: string | undefined, label1Name: string, label2Name: string, start: string, stop: string) {
   const stage = await this.callControl();
   const sessions = stage.mediaServer.sessions;
   const session = last ? sessions.at(-1) : sessions[0];

@@ -53,7 +53,6 @@ export class CallMedia {
   startSending(streamId: number, law: G711Law): void {
     if (this.sender) throw new Error(`call media on port ${this.local.port} is already sending stream ${this.streamIdInUse}`);
     if (!this.remote) throw new Error(`call media on port ${this.local.port} has no remote address to send to`);
-    const remote = this.remote;
     this.streamIdInUse = streamId;
     this.ssrcInUse = randomInt(1, 0xffffffff);
     this.sender = new RtpSender({
@@ -63,7 +62,8 @@ export class CallMedia {
       initialSequence: randomInt(0, 0x10000),
       initialTimestamp: randomInt(0, 0xffffffff),
       source: new WatermarkSource(streamId).frameSource(law),
-      transmit: (packet) => this.socket.send(packet, remote.port, remote.host),
+      // the remote may move (a re-INVITE after a transfer): send where it is now
+      transmit: (packet) => this.socket.send(packet, this.remote!.port, this.remote!.host),
     });
     this.sender.start();
   }

@@ -41,6 +41,15 @@ export class GirWorld extends World {
   readonly parties = new Map<string, Party>();
   /** The party whose answer is the start reference (PROFILE-RULES.md rule 15). */
   answeredBy?: string;
+  /** When a party's hang-up step sent its BYE (a transferor's own BYE is not the hang-up). */
+  hungUpAtMs?: number;
+  /**
+   * A transfer of the scenario (FT-03): how; `atMs`, when it was requested (the REFER or the CTI
+   * request left the harness: the SUT's acceptance, rule 15's reference, cannot come earlier, and
+   * what the harness sees of it, a 202 or an EventACK, may arrive after the stop it caused); and
+   * when the new party answered.
+   */
+  transfer?: { kind: 'blind' | 'consultation' | 'single-step'; atMs: number; answeredAtMs: number };
   /** The G.711 law every phone of the scenario talks in. */
   law: G711Law = 'mulaw';
   /** The fault the scenario set on the fake Media Server (MS-04): what its failure moment is. */

@@ -24,6 +24,8 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+  /** Transfers (FT-03): which kinds leave the agent-side recording running, and the new leg recorded regardless. */
+  transfer: { keepsRecording: ReadonlySet<'blind' | 'consultation'>; recordsNewParty: boolean };
   /** Toward the Media Server (MS-01, MS-04). */
   ms: { omitsConnId: boolean; breaksCallOn503: boolean; silentOnMsBye: boolean; giveUpLateMs: number; keepsFailedRecording: boolean };
 }
@@ -39,6 +41,7 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+  transfer: { keepsRecording: new Set(), recordsNewParty: false },
   ms: { omitsConnId: false, breaksCallOn503: false, silentOnMsBye: false, giveUpLateMs: 0, keepsFailedRecording: false },
 };
 
@@ -80,6 +83,10 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       answersTwice: m.is('sut-dyn-answers-twice'),
       closesOnBadJson: m.is('sut-rob-closes-on-bad-json'),
       onBeforeAnswer: m.is('sut-ms-on-before-answer'),
+    },
+    transfer: {
+      keepsRecording: new Set([...(m.is('sut-xfer-blind-keeps-recording') ? ['blind' as const] : []), ...(m.is('sut-xfer-consultation-keeps-recording') ? ['consultation' as const] : [])]),
+      recordsNewParty: m.is('sut-xfer-records-new-party'),
     },
     ms: {
       omitsConnId: m.is('sut-ms-omits-connid'),

@@ -10,6 +10,7 @@ import { CallRegistry } from './call/call-registry';
 import { CtiServer } from './cti/cti-server';
 import { sutDeviations } from './deviations';
 import { Directory } from './directory';
+import { Transfers } from './call/transfer/transfers';
 import { leaveCallsAloneOnMsFailure } from './recording/ms-failure';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
@@ -66,11 +67,19 @@ export class ReferenceSut {
       agents,
       deviations,
     );
+    // the B2BUA is made below; transfers reach it only once calls exist
+    let b2bua: B2bua | undefined;
+    const transfers = new Transfers({
+      ua, host: options.host, clock, directory, registrar, calls, events,
+      attach: (call, leg, dialog) => b2bua!.attach(call, leg, dialog),
+      hangUp: (call) => b2bua!.hangUp(call),
+      deviations: deviations.transfer,
+    });
     let cti: CtiServer;
     try {
       cti = await CtiServer.start({
         host: options.host, port: options.ctiPort, portBlock, deviations: deviations.cti,
-        services: { directory, calls, recordings, agents, dynamic: options.dynamic, deviations },
+        services: { directory, calls, recordings, agents, transfers, dynamic: options.dynamic, deviations },
       });
     } catch (error) {
       await ua.close();
@@ -80,9 +89,11 @@ export class ReferenceSut {
     events.subscribe(cti.publisher);
     events.subscribe(recordings);
     recordings.onAttachedData(cti.publisher);
-    const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
+    b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events);
+    b2bua.onRefer((call, leg, request) => transfers.onRefer(call, leg, request));
     leaveCallsAloneOnMsFailure(recordings, deviations.ms, (call) => b2bua.hangUp(call));
-    ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
+    const parts = { b2bua, directory, registrar };
+    ua.onRequest((request) => route(request, parts));
     return new ReferenceSut(ua, cti, directory, calls, recordings);
   }
 

@@ -46,6 +46,8 @@ export class B2bua {
     private readonly events: CallEvents,
   ) {}
 
+  private referHandler?: (call: Call, leg: LegName, request: IncomingRequest) => void;
+
   handleInvite(request: IncomingRequest): void {
     this.connect(request).catch((error: unknown) => {
       if (!request.final) request.respond(500, { reason: `reference SUT: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120) });
@@ -124,15 +126,25 @@ export class B2bua {
     call.leg('caller').dialog = callerDialog;
     calleeLeg.dialog = calleeDialog;
     call.markEstablished(this.clock.now());
-    this.relayInDialog(call, 'caller', callerDialog);
-    this.relayInDialog(call, 'callee', calleeDialog);
+    this.attach(call, 'caller', callerDialog);
+    this.attach(call, 'callee', calleeDialog);
     this.events.emit('established', call);
   }
 
-  /** Requests in one leg's dialog: BYE releases the call, re-INVITE (hold) goes to the other leg. */
-  private relayInDialog(call: Call, leg: LegName, dialog: Dialog): void {
+  /** Transfer modules hear REFERs received in a leg's dialog (call/transfer/refer-handler.ts). */
+  onRefer(handler: (call: Call, leg: LegName, request: IncomingRequest) => void): void {
+    this.referHandler = handler;
+  }
+
+  /**
+   * Requests in one leg's dialog: BYE releases the call (unless the dialog no longer serves the
+   * leg: its party was transferred away), re-INVITE (hold) goes to the other leg, REFER to transfer.
+   */
+  attach(call: Call, leg: LegName, dialog: Dialog): void {
     dialog.onRequest((request) => {
-      if (request.method === 'INVITE') {
+      if (request.method === 'REFER' && this.referHandler) {
+        this.referHandler(call, leg, request);
+      } else if (request.method === 'INVITE') {
         this.relayReinvite(call, leg, request).catch(() => {
           if (!request.final) request.respond(500);
         });
@@ -144,7 +156,9 @@ export class B2bua {
         request.respond(200);
       }
     });
-    dialog.onTerminated(() => this.release(call, leg));
+    dialog.onTerminated(() => {
+      if (call.leg(leg).dialog === dialog) this.release(call, leg);
+    });
   }
 
   private async relayReinvite(call: Call, from: LegName, request: IncomingRequest): Promise<void> {

@@ -57,7 +57,8 @@ function setUp(requireParty = true) {
   const started: LiveRecording[] = [];
   const agents = new AgentSessions();
   const recordings = new RecordingController({} as never, directory, agents, FAITHFUL, fakeRecordingFactory(started));
-  const services: CtiServices = { directory, calls, recordings, agents, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
+  const transfers = { canReach: () => false, singleStep: () => undefined }; // no call is transferred here
+  const services: CtiServices = { directory, calls, recordings, agents, transfers, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
   const dispatcher = new CtiDispatcher(services, FAITHFUL.cti);
   const client = new CtiClientSession(1, () => undefined);
   let referenceId = 0;

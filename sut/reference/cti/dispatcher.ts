@@ -7,6 +7,7 @@ import { configUpdate } from './handlers/config-update';
 import { CtiHandler, CtiServices, SuccessEvent } from './handlers/handler';
 import { privateService } from './handlers/private-service';
 import { registerAddress, unregisterAddress } from './handlers/register-address';
+import { singleStepTransfer } from './handlers/transfer';
 import { CtiRequest, Envelope, readRequest, RequestName } from './protocol';
 
 type HandlerTable = { [N in RequestName]: CtiHandler<N> };
@@ -17,6 +18,7 @@ const HANDLERS: HandlerTable = {
   RequestAgentLogin: agentLogin,
   RequestAgentLogout: agentLogout,
   RequestPrivateService: privateService,
+  RequestSingleStepTransfer: singleStepTransfer,
   RequestConfigUpdate: configUpdate,
 };
 

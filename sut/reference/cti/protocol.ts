@@ -28,6 +28,7 @@ export const requestSchemas = {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['extensions', 'partitions'], message: 'partitions is a comma-delimited string' });
     }
   }),
+  RequestSingleStepTransfer: request('RequestSingleStepTransfer', { thisDN: dn, connId, otherDN: dn }),
   RequestConfigUpdate: request('RequestConfigUpdate', { cluster: z.boolean().optional(), directory: z.array(directoryEntrySchema).optional() }),
 };
 
@@ -36,7 +37,7 @@ export type RequestName = keyof typeof requestSchemas;
 /** Requests of the protocol this SUT does not serve yet: NotSupported, not UnknownMessage (rule 8). */
 const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
   'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall', 'RequestRouteCall',
-  'RequestInitiateTransfer', 'RequestCompleteTransfer', 'RequestSingleStepTransfer',
+  'RequestInitiateTransfer', 'RequestCompleteTransfer',
 ]);
 export type CtiRequest<N extends RequestName = RequestName> = z.infer<(typeof requestSchemas)[N]>;
 

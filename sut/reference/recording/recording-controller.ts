@@ -1,4 +1,4 @@
-import { Call } from '../call/call';
+import { Call, CallLeg } from '../call/call';
 import { CallEventListener } from '../call/call-events';
 import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
@@ -48,6 +48,21 @@ export class RecordingController implements CallEventListener {
   established(call: Call): void {
     const decision = fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
     if (decision) this.start(call, decision);
+  }
+
+  /** Rule 16: a transfer ends the call's recording the moment the transferring leg is released. */
+  legReleased(call: Call): void {
+    this.released(call);
+  }
+
+  /** The new party of a transferred leg is recorded only if its own DN or login says so (FT-03). */
+  partyChanged(call: Call, leg: CallLeg): void {
+    if (this.live.has(call.connId)) return;
+    const decision = fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
+    if (decision) this.start(call, decision);
+    else if (this.deviations.transfer.recordsNewParty) {
+      this.start(call, { partyLeg: leg.name, dn: leg.party.dn, side: 'destination', partitions: [], method: 'full-time', reason: `deviation: ${leg.party.dn} recorded unflagged` });
+    }
   }
 
   released(call: Call): void {
