@@ -41,6 +41,7 @@ function windowOf(world: GirWorld, start: string, stop: string): RecordingWindow
     'hang-up': () => world.hungUpAtMs ?? [...world.parties.values()].map((p) => p.call?.times.byeSentAtMs).find((t) => t !== undefined),
     'stop request': () => accepted(PRIVATE_MSG.stop).at(-1)?.sent.sentAtMs,
     transfer: () => transfer('the transfer').atMs,
+    'hand-off': () => transfer('the hand-off').atMs,
   };
   const startMs = starts[start]();
   const stopMs = stops[stop]();
@@ -51,7 +52,7 @@ function windowOf(world: GirWorld, start: string, stop: string): RecordingWindow
 }
 
 /** "the recording": the call's one recording; "the last recording": the one a later start made (MS-04). */
-Then(/^the (last )?recording holds the (agent|caller|far end|colleague|other party|new agent) on channel 1 and the (agent|caller|far end|colleague|other party|new agent) on channel 2 from (answer|the start request|the new agent's answer|the transfer) to (hang-up|the stop request|the transfer)$/, async function (this: GirWorld, last: string | undefined, label1Name: string, label2Name: string, start: string, stop: string) {
+Then(/^the (last )?recording holds the (agent|caller|far end|colleague|other party|new agent|IVR|treatment port) on channel 1 and the (agent|caller|far end|colleague|other party|new agent|IVR|treatment port) on channel 2 from (answer|the start request|the new agent's answer|the transfer) to (hang-up|the stop request|the transfer|the hand-off)$/, async function (this: GirWorld, last: string | undefined, label1Name: string, label2Name: string, start: string, stop: string) {
   const stage = await this.callControl();
   const sessions = stage.mediaServer.sessions;
   const session = last ? sessions.at(-1) : sessions[0];
@@ -93,4 +94,14 @@ Then('the Media Server received {int} recording session(s) for the call', async 
   assert.equal(sessions.length, count, `the Media Server got ${sessions.length} recording session(s)`);
   const tokens = new Set(sessions.map((s) => s.offer.uri.session));
   assert.equal(tokens.size, count, `each recording is a new session with its own Request-URI token: ${[...tokens].join(', ')}`);
+});
+
+/** Rules 1-2 for a treatment segment: `;dn=` names the party side (a trunk group for the caller). */
+Then(/^the Media Server received one recording of the call with the (caller|IVR|treatment port)'s DN as party side and Record-Side "(source|destination)"$/, async function (this: GirWorld, name: string, side: string) {
+  const stage = await this.callControl();
+  const invites = stage.mediaServer.invites;
+  assert.equal(invites.length, 1, `the Media Server got ${invites.length} recording INVITE(s), one expected: ${invites.map((i) => i.uri).join(', ')}`);
+  const party = this.party(name);
+  assert.match(invites[0].uri, new RegExp(`;dn=${party.dn}(;|$)`), `Request-URI ;dn= names the party side: expected the ${name}'s DN ${party.dn} (PROFILE-RULES.md rule 2)`);
+  assert.equal(invites[0].header('X-Genesys-Record-Side'), side, `X-Genesys-Record-Side when the party side is not an agent leg (rule 2)`);
 });

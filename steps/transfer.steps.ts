@@ -1,9 +1,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { formatHostPort } from '../simulators/net/host-port';
 import { transferCall } from '../simulators/endpoint/call-transfer';
 import { agentPhoneOn } from './support/agent-phones';
 import { connect } from './support/connect-call';
+import { sutUri, transferredCallAnswered } from './support/hand-off';
 import { assertTiming, harnessInput } from './support/harness-lateness';
 import { stoppedEvent } from './support/recording-check';
 import { HARNESS_WAIT_MS, within } from './support/waiting';
@@ -13,23 +13,10 @@ Given(/^a second agent phone on the (?:extension|ACD position) "([^"]+)"$/, asyn
   await agentPhoneOn(this, role, 'new agent');
 });
 
-/** Where a phone sends a REFER's target: the DN at the SUT. */
-async function sutUri(world: GirWorld, dn: string): Promise<string> {
-  return `sip:${dn}@${formatHostPort((await world.callControl()).sut.sipAddress)}`;
-}
-
-/** The new agent's phone rings with the transferred call and answers it. */
-async function newAgentAnswers(world: GirWorld): Promise<number> {
-  const newAgent = world.party('new agent');
-  newAgent.call = await within(HARNESS_WAIT_MS, `the transferred call reaching the new agent (${newAgent.dn})`, newAgent.phone.nextIncomingCall(newAgent.streamId, HARNESS_WAIT_MS, world.law));
-  newAgent.call.answer();
-  return newAgent.call.times.answeredAtMs!;
-}
-
 When('the agent transfers the call blindly to the new agent, who answers', async function (this: GirWorld) {
   const agent = this.party('agent');
   const transfer = transferCall(this.callOf('agent'), this.clock, await sutUri(this, this.party('new agent').dn));
-  const answeredAtMs = await newAgentAnswers(this);
+  const answeredAtMs = await transferredCallAnswered(this, 'new agent');
   const result = await within(HARNESS_WAIT_MS, 'the SUT reporting the blind transfer', transfer);
   assert.equal(result.status, 202, `the SUT answered the REFER with ${result.status}, 202 expected`);
   this.transfer = { kind: 'blind', atMs: agent.call!.times.transferRequestedAtMs!, answeredAtMs };
@@ -43,7 +30,7 @@ When("the agent's desktop transfers the call in a single step to the new agent, 
   const atMs = request.sent.sentAtMs;
   const response = await request.sent.response;
   assert.equal(response.event.message, 'EventACK', `RequestSingleStepTransfer got ${JSON.stringify(response.event)}`);
-  const answeredAtMs = await newAgentAnswers(this);
+  const answeredAtMs = await transferredCallAnswered(this, 'new agent');
   this.transfer = { kind: 'single-step', atMs, answeredAtMs };
 });
 

@@ -8,6 +8,7 @@ export interface SutDeviations {
   fullTime: {
     neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number;
     ignoresAcdPosition: boolean; ignoresAgentLogin: boolean; loginStaysOnDn: boolean; loginRecordedUnderCluster: boolean;
+    ignoresTrunkGroup: boolean; handOffKeepsTrunkRecording: boolean; portAsExtension: boolean;
   };
   dynamic: {
     ignores: ReadonlySet<'start' | 'stop' | 'pause' | 'resume'>;
@@ -34,6 +35,7 @@ export const FAITHFUL: SutDeviations = {
   fullTime: {
     neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0,
     ignoresAcdPosition: false, ignoresAgentLogin: false, loginStaysOnDn: false, loginRecordedUnderCluster: false,
+    ignoresTrunkGroup: false, handOffKeepsTrunkRecording: false, portAsExtension: false,
   },
   dynamic: {
     ignores: new Set(), acceptsUnregisteredDn: false, releasedAsInvalidState: false, destinationAsSource: false,
@@ -64,6 +66,9 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       ignoresAgentLogin: m.is('sut-ft-ignores-agent-login'),
       loginStaysOnDn: m.is('sut-ft-login-stays-on-dn'),
       loginRecordedUnderCluster: m.is('sut-ft-login-recorded-under-cluster'),
+      ignoresTrunkGroup: m.is('sut-ft-ignores-trunk-group'),
+      handOffKeepsTrunkRecording: m.is('sut-ft-ivr-hand-off-keeps-recording'),
+      portAsExtension: m.is('sut-ft-port-as-extension'),
     },
     dynamic: {
       ignores,

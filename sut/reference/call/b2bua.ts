@@ -6,7 +6,7 @@ import { Clock } from '../../../simulators/time/clock';
 import { Directory } from '../directory';
 import { LegName, MediaRelay } from '../media/media-relay';
 import { Registrar } from '../registrar';
-import { Call, CallParty } from './call';
+import { Call, CallParty, partyKindOf } from './call';
 import { CallEvents } from './call-events';
 import { CallRegistry } from './call-registry';
 import { newConnectionId } from './connection-id';
@@ -62,12 +62,12 @@ export class B2bua {
     const trunk = this.directory.trunkByPeer(formatHostPort(source));
     const callingDn = trunk ? undefined : this.registrar.dnOfContact(source);
     if (!trunk && !callingDn) return new RouteRefusal(403, `${formatHostPort(source)} is neither a trunk group peer nor a registered phone`);
-    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: 'agent' };
+    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: partyKindOf(this.directory.dn(callingDn!)?.type) };
     const entry = this.directory.dn(dialled);
     if (entry && this.directory.isRegistrable(dialled)) {
       const contact = this.registrar.contactOf(dialled);
       if (!contact) return new RouteRefusal(480, `DN ${dialled} has no registered phone`);
-      return { parties: { caller, callee: { dn: dialled, kind: 'agent' } }, target: contact, targetUser: dialled };
+      return { parties: { caller, callee: { dn: dialled, kind: partyKindOf(entry.type) } }, target: contact, targetUser: dialled };
     }
     if (trunk) return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
     const outTrunk = this.directory.entries().find((e) => e.type === 'TrunkGroup' && e.peer !== undefined);

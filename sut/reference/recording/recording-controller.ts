@@ -52,6 +52,8 @@ export class RecordingController implements CallEventListener {
 
   /** Rule 16: a transfer ends the call's recording the moment the transferring leg is released. */
   legReleased(call: Call): void {
+    const recording = this.live.get(call.connId);
+    if (recording && this.deviations.fullTime.handOffKeepsTrunkRecording && this.directory.dn(recording.decision.dn)?.type === 'TrunkGroup') return;
     this.released(call);
   }
 

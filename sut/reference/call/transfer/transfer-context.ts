@@ -5,7 +5,7 @@ import { Registrar } from '../../registrar';
 import { SutDeviations } from '../../deviations';
 import { Directory } from '../../directory';
 import { LegName } from '../../media/media-relay';
-import { Call } from '../call';
+import { Call, partyKindOf } from '../call';
 import { CallEvents } from '../call-events';
 import { CallRegistry } from '../call-registry';
 
@@ -46,7 +46,7 @@ export function detachLeg(context: TransferContext, call: Call, legName: LegName
 /** Puts `dialog`, which reaches `dn`, on the call's `legName`: the party changes (partyChanged). */
 export function adoptLeg(context: TransferContext, call: Call, legName: LegName, dn: string, dialog: Dialog): void {
   const previous = call.leg(legName);
-  const leg = call.replaceLeg(legName, { dn, kind: 'agent' });
+  const leg = call.replaceLeg(legName, { dn, kind: partyKindOf(context.directory.dn(dn)?.type) });
   leg.dialog = dialog;
   context.attach(call, legName, dialog);
   context.events.emit('partyChanged', call, leg, previous);

@@ -14,15 +14,17 @@ const directory = new Directory(parseProfile({
     { role: 'u', type: 'Extension', dn: '7002' },
     { role: 'a', type: 'ACDPosition', dn: '7101', record: true },
     { role: 't', type: 'TrunkGroup', dn: '9000', record: true },
+    { role: 'i', type: 'VoiceTreatmentPort', dn: '8000' },
+    { role: 'g', type: 'VoiceTreatmentPort', dn: '8001', record: true },
     { role: 'l', type: 'AgentLogin', agentId: 'a100', record: true },
     { role: 'm', type: 'AgentLogin', agentId: 'a200' },
   ],
 }).directory);
 
-function call(caller: [string, 'agent' | 'trunk'], callee: string): Call {
+function call(caller: [string, 'agent' | 'trunk'], callee: string, kind: 'agent' | 'port' = 'agent'): Call {
   const c = new Call('00000000000000a1', {} as MediaRelay);
   c.addLeg('caller', { dn: caller[0], kind: caller[1] });
-  c.addLeg('callee', { dn: callee, kind: 'agent' });
+  c.addLeg('callee', { dn: callee, kind });
   return c;
 }
 
@@ -62,4 +64,16 @@ test('an internal call between two recorded DNs records the called side only (ru
   const decision = decide(call(['7001', 'agent'], '7101'));
   assert.deepEqual([decision?.partyLeg, decision?.dn], ['callee', '7101']);
   assert.deepEqual(decide(call(['7001', 'agent'], '7002'))?.partyLeg, 'caller', 'only the caller is recorded: its side');
+});
+
+test('a recorded trunk group records the caller\'s leg while an IVR serves the call (FT-06)', () => {
+  const decision = decide(call(['9000', 'trunk'], '8000', 'port'));
+  assert.deepEqual([decision?.partyLeg, decision?.dn, decision?.side], ['caller', '9000', 'source']);
+  assert.equal(decide(call(['9000', 'trunk'], '8000', 'port'), undefined, { ignoresTrunkGroup: true }), undefined);
+});
+
+test('a recorded treatment port records its own leg, Record-Side source (FT-07)', () => {
+  const decision = decide(call(['9000', 'trunk'], '8001', 'port'));
+  assert.deepEqual([decision?.partyLeg, decision?.dn, decision?.side], ['callee', '8001', 'source']);
+  assert.equal(decide(call(['9000', 'trunk'], '8001', 'port'), undefined, { portAsExtension: true })?.side, 'destination');
 });

@@ -19,7 +19,25 @@ interface Flag {
 }
 
 /**
- * Full-time recording (FT-01/02/04/05, FT-08): an established call with an agent leg whose
+ * The call's treatment segment (rules 1-2): a Voice Treatment Port with record=true records its own
+ * leg (FT-07); a Trunk Group with record=true records the caller's leg while an IVR (a treatment
+ * port) serves the call (FT-06), until the hand-off releases the IVR's leg. Neither is an agent
+ * leg, so Record-Side is source; `;dn=` is the port's or the trunk group's DN.
+ */
+function treatmentDecision(call: Call, directory: Directory, deviations: SutDeviations['fullTime']): RecordingDecision | undefined {
+  const port = call.legs.find((l) => l.party.kind === 'port');
+  if (!port) return undefined;
+  const side = deviations.portAsExtension ? 'destination' : 'source';
+  if (directory.dn(port.party.dn)?.record) {
+    return { partyLeg: port.name, dn: port.party.dn, side, partitions: [], method: 'full-time', reason: `full-time: VoiceTreatmentPort ${port.party.dn} has record=true` };
+  }
+  const trunk = call.legs.find((l) => l.party.kind === 'trunk');
+  if (!trunk || deviations.ignoresTrunkGroup || !directory.dn(trunk.party.dn)?.record) return undefined;
+  return { partyLeg: trunk.name, dn: trunk.party.dn, side: 'source', partitions: [], method: 'full-time', reason: `full-time: TrunkGroup ${trunk.party.dn} has record=true (IVR interaction)` };
+}
+
+/**
+ * Full-time recording (FT-01/02/04/05, FT-08; FT-06/07 when no agent leg is recorded): an established call with an agent leg whose
  * Extension or ACD Position has record=true, or whose logged-in agent's Agent Login has it (not
  * under SIP Cluster), is recorded agent-side (PROFILE-RULES.md rules 1-2); in an internal call
  * between two such legs only the called one (rule 14, `fullTime.internalCalls: called`).
@@ -28,7 +46,7 @@ export function fullTimeDecision(call: Call, directory: Directory, agents: Agent
   if (deviations.neverRecords) return undefined;
   const flagged = call.agentLegs().map((leg) => flagOf(leg, directory, agents, deviations)).filter((f): f is Flag => f !== undefined);
   const chosen = flagged.find((f) => f.leg.name === 'callee') ?? flagged[0];
-  if (!chosen) return undefined;
+  if (!chosen) return treatmentDecision(call, directory, deviations);
   const party = chosen.leg;
   const partyLeg = deviations.otherLegAsParty ? (call.otherLegs(party.name)[0] ?? party) : party;
   return {
