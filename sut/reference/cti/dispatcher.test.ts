@@ -162,3 +162,14 @@ test('with dynamic.requireParty false a supervisor DN controls the call; source 
   assert.equal(gsip(3013, { thisDN: '7001', extensions: { record: 'destination' } }).message, 'EventACK');
   assert.deepEqual([started[1].decision.dn, started[1].decision.side], ['9000', 'destination']);
 });
+
+test('RequestSingleStepTransfer: ThisDN registered, a live call, ThisDN a party, an otherDN the SUT can reach', () => {
+  const { send } = setUp();
+  const code = (r: CtiResponse) => (r.message === 'EventError' ? r.errorCode : r.message);
+  const transfer = (fields: Record<string, unknown>) => send({ message: 'RequestSingleStepTransfer', thisDN: '7002', connId: LIVE, otherDN: '7003', ...fields });
+  assert.equal(code(transfer({})), 'DnNotRegistered');
+  send({ message: 'RequestRegisterAddress', thisDN: '7002' });
+  assert.equal(code(transfer({ connId: RELEASED })), 'UnknownConnId');
+  assert.equal(code(transfer({ otherDN: '' })), 'BadField');
+  assert.equal(code(transfer({})), 'InvalidValue', 'no phone registered on otherDN (the fake reaches none)');
+});
