@@ -28,6 +28,7 @@ export class EmbeddedCallControl implements CallControlSut {
       wire: options.profile.wire,
       msTimeoutMs: options.profile.sut.msTimeoutMs,
       dynamic: options.profile.dynamic,
+      cluster: options.profile.sut.cluster,
       onTrace: options.onTrace,
     });
     return new EmbeddedCallControl(reference, `${options.profile.sut.name} ${options.profile.sut.version} (embedded)`);

@@ -20,7 +20,7 @@ controller that opens gir-msml sessions to a Media Server, as ../shared/PROFILE-
   --cti-listen <ip:port>      CTI bridge address (TCP, JSON lines); port 0 or absent takes a free
                               port; the host is --listen's
   --media-server <ip:port>    where recording sessions are opened (required)
-  --profile <file>            directory, wire.startOn/tenantDbid and sut.msTimeoutMs from this
+  --profile <file>            directory, wire.startOn/tenantDbid, sut.msTimeoutMs and sut.cluster from this
                               profile (default profiles/default.yaml)
   --trunk-peer <dn>=<ip:port> the far end of a TrunkGroup DN the profile leaves without a peer;
                               repeat for each trunk
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     wire: profile.wire,
     msTimeoutMs: profile.sut.msTimeoutMs,
     dynamic: profile.dynamic,
+    cluster: profile.sut.cluster,
     ctiPort: values['cti-listen'] ? parseHostPort(values['cti-listen']).port : undefined,
   });
   console.log(`gir reference SUT listening on ${formatHostPort(sut.sipAddress)} (udp), CTI ${formatHostPort(sut.ctiAddress)} (tcp), Media Server ${values['media-server']}`);

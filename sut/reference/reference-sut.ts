@@ -30,6 +30,8 @@ export interface ReferenceSutOptions {
   msTimeoutMs: number;
   /** `dynamic.requireParty` and `dynamic.defaultSide` (DYN-05, DYN-07). */
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
+  /** `sut.cluster`: start in SIP Cluster mode (FT-05); RequestConfigUpdate changes it later. */
+  cluster?: boolean;
   env?: NodeJS.ProcessEnv;
   onTrace?: (event: TraceEvent) => void;
 }
@@ -61,6 +63,7 @@ export class ReferenceSut {
     const calls = new CallRegistry();
     const events = new CallEvents();
     const agents = new AgentSessions();
+    agents.cluster = options.cluster ?? false;
     const recordings = new RecordingController(
       { ua, clock, host: options.host, portBlock, mediaServer: options.mediaServer, startOn: options.wire.startOn, tenantDbid: options.wire.tenantDbid, msTimeoutMs: options.msTimeoutMs },
       directory,
