@@ -41,14 +41,6 @@ Given(new RegExp(`^${DESKTOP} is registered on the extension "([^"]+)"$`), async
   await register(this, desktopName(phrase), entry.dn);
 });
 
-/** RequestAgentLogin from the agent's desktop (registered on the agent's DN first). */
-Given("the agent {string} is logged in on the agent's DN", async function (this: GirWorld, loginRole: string) {
-  const login = this.directoryEntry(loginRole, 'AgentLogin');
-  const request = this.desktops.send("agent's desktop", 'RequestAgentLogin', { thisDN: this.party('agent').dn, agentId: login.agentId });
-  const { event } = await request.sent.response;
-  assert.equal(event.message, 'EventAgentLogin', `agent ${login.agentId} could not log in on DN ${this.party('agent').dn}: ${JSON.stringify(event)}`);
-});
-
 Given(new RegExp(`^${DESKTOP} has registered no DN$`), async function (this: GirWorld, phrase: string) {
   await openDesktop(this, phrase);
 });

@@ -9,6 +9,8 @@ export interface ReceivedMedia {
   malformed: number;
   /** SSRCs heard, so a test can tell whose audio reached this phone. */
   ssrcs: Set<number>;
+  /** Every packet heard, in arrival order: which frames of whose stream got through, and when. */
+  arrivals: { atMs: number; ssrc: number; sequence: number }[];
   firstAtMs?: number;
   /** RTP sequence number of the first packet: with firstAtMs, places a sender that keeps no send log (SIPp). */
   firstSequence?: number;
@@ -24,7 +26,8 @@ export class CallMedia {
   private sender?: RtpSender;
   private remote?: HostPort;
   private streamIdInUse?: number;
-  readonly received: ReceivedMedia = { packets: 0, malformed: 0, ssrcs: new Set() };
+  readonly received: ReceivedMedia = { packets: 0, malformed: 0, ssrcs: new Set(), arrivals: [] };
+  private ssrcInUse?: number;
 
   constructor(private readonly socket: Socket, private readonly clock: Clock) {
     socket.on('message', (bytes) => this.receive(bytes));
@@ -39,6 +42,11 @@ export class CallMedia {
     return this.streamIdInUse;
   }
 
+  /** The SSRC this phone sends with (once sending). */
+  get ssrc(): number | undefined {
+    return this.ssrcInUse;
+  }
+
   setRemote(remote: HostPort): void {
     this.remote = remote;
   }
@@ -47,16 +55,17 @@ export class CallMedia {
   startSending(streamId: number, law: G711Law): void {
     if (this.sender) throw new Error(`call media on port ${this.local.port} is already sending stream ${this.streamIdInUse}`);
     if (!this.remote) throw new Error(`call media on port ${this.local.port} has no remote address to send to`);
-    const remote = this.remote;
     this.streamIdInUse = streamId;
+    this.ssrcInUse = randomInt(1, 0xffffffff);
     this.sender = new RtpSender({
       clock: this.clock,
-      ssrc: randomInt(1, 0xffffffff),
+      ssrc: this.ssrcInUse,
       payloadType: payloadTypeOfLaw(law),
       initialSequence: randomInt(0, 0x10000),
       initialTimestamp: randomInt(0, 0xffffffff),
       source: new WatermarkSource(streamId).frameSource(law),
-      transmit: (packet) => this.socket.send(packet, remote.port, remote.host),
+      // the remote may move (a re-INVITE after a transfer): send where it is now
+      transmit: (packet) => this.socket.send(packet, this.remote!.port, this.remote!.host),
     });
     this.sender.start();
   }
@@ -84,16 +93,17 @@ export class CallMedia {
   }
 
   private receive(bytes: Buffer): void {
+    const now = this.clock.now();
     try {
       const packet = parseRtpPacket(bytes);
       this.received.ssrcs.add(packet.ssrc);
       this.received.firstSequence ??= packet.sequence;
+      this.received.arrivals.push({ atMs: now, ssrc: packet.ssrc, sequence: packet.sequence });
     } catch {
       this.received.malformed++;
       return;
     }
     this.received.packets++;
-    const now = this.clock.now();
     this.received.firstAtMs ??= now;
     this.received.lastAtMs = now;
   }

@@ -24,7 +24,7 @@ export class PhoneCall {
   /** Settles when the call ends, saying which side hung up. */
   readonly ended: Promise<'local' | 'remote'>;
   /** Clock.now() of the moments checks refer to. */
-  readonly times: { answeredAtMs?: number; byeSentAtMs?: number; endedAtMs?: number } = {};
+  readonly times: { answeredAtMs?: number; byeSentAtMs?: number; endedAtMs?: number; transferRequestedAtMs?: number; transferAcceptedAtMs?: number } = {};
 
   constructor(
     readonly phone: string,
@@ -41,6 +41,11 @@ export class PhoneCall {
 
   get state(): PhoneCallState {
     return this.currentState;
+  }
+
+  /** The call's SIP dialog once established (a transfer sends its REFER in it, or replaces it). */
+  get sipDialog(): Dialog | undefined {
+    return this.dialog;
   }
 
   get callId(): string | undefined {
@@ -120,7 +125,10 @@ export class PhoneCall {
     this.media.startSending(this.streamId, this.law);
     dialog.onRequest((request) => {
       if (request.method === 'INVITE') {
-        // a re-INVITE from the far side (hold/resume relayed by the SUT): answer with our SDP
+        // a re-INVITE from the far side (hold/resume relayed, or the media moved after a
+        // transfer): our audio goes where it now points, and we answer with our SDP
+        const moved = request.message.body.length > 0 ? readSdp(request.message.body).media.find((m) => m.type === 'audio' && m.port !== 0 && m.direction !== 'inactive') : undefined;
+        if (moved) this.media.setRemote({ host: moved.address, port: moved.port });
         request.respond(200, { body: this.localSdp, contentType: 'application/sdp' });
       } else request.respond(200);
     });

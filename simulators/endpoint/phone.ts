@@ -74,9 +74,12 @@ export class Phone {
     }
   }
 
-  /** Calls `user` at the SUT; resolves once the call is established (rejects with CallFailedError). */
-  async call(user: string, streamId: number, fromUser = 'caller'): Promise<PhoneCall> {
-    const call = new PhoneCall(this.name, 'outgoing', await this.openMedia(), this.options.clock, this.options.law, streamId);
+  /**
+   * Calls `user` at the SUT; resolves once the call is established (rejects with CallFailedError).
+   * `law`: the codec this call offers first and talks in (default: the phone's).
+   */
+  async call(user: string, streamId: number, fromUser = 'caller', law = this.options.law): Promise<PhoneCall> {
+    const call = new PhoneCall(this.name, 'outgoing', await this.openMedia(), this.options.clock, law, streamId);
     this.calls.push(call);
     const sut = formatHostPort(this.options.sut);
     const invite = this.ua.invite({
@@ -92,9 +95,9 @@ export class Phone {
   }
 
   /** The next incoming call, ringing (180 sent), or an error after `timeoutMs`. */
-  async nextIncomingCall(streamId: number, timeoutMs: number): Promise<PhoneCall> {
+  async nextIncomingCall(streamId: number, timeoutMs: number, law = this.options.law): Promise<PhoneCall> {
     const request = this.waiting.shift() ?? (await this.waitForInvite(timeoutMs));
-    const call = new PhoneCall(this.name, 'incoming', await this.openMedia(), this.options.clock, this.options.law, streamId, request);
+    const call = new PhoneCall(this.name, 'incoming', await this.openMedia(), this.options.clock, law, streamId, request);
     this.calls.push(call);
     request.onCancel(() => call.media.close());
     return call;

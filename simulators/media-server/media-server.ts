@@ -15,6 +15,7 @@ import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './r
 import { bindMediaSockets } from './port-binding';
 import { RecordingSession } from './recording-session';
 import { RecordingCommandName, RecordingStateError } from './recording-state';
+import { ReceivedInvite, receivedInvite } from './received-invite';
 
 export interface MediaServerOptions {
   host: string;
@@ -70,6 +71,10 @@ const COMMAND_OF: Record<RecordingCommand, RecordingCommandName> = { 'app.pause'
 export class FakeMediaServer {
   readonly sessions: MediaServerSession[] = [];
   readonly refused: RefusedInvite[] = [];
+  /** When the refuseInfoStatus knob refused an INFO: the moment a recording failed (MS-04). */
+  readonly refusedInfoAtMs: number[] = [];
+  /** Every recording INVITE as it arrived, session or not (MS-01). */
+  readonly invites: ReceivedInvite[] = [];
   readonly errors: Error[] = [];
   /** Fault knobs; a scenario changes them at any time (MS-04). */
   readonly faults: MediaServerFaults = noFaults();
@@ -142,6 +147,7 @@ export class FakeMediaServer {
 
   private async onInvite(request: IncomingRequest): Promise<void> {
     const inviteAtMs = this.options.clock.now();
+    this.invites.push(receivedInvite(request, inviteAtMs, () => this.options.clock.now()));
     const fault = this.faults.inviteAnswer;
     if (fault.kind === 'silent') return;
     if (fault.kind === 'reject') return this.refuse(request, inviteAtMs, fault.status, 'fault knob: inviteAnswer reject');
@@ -230,6 +236,7 @@ export class FakeMediaServer {
 
   private onInfo(session: MediaServerSession, request: IncomingRequest): void {
     if (this.faults.refuseInfoStatus !== undefined) {
+      this.refusedInfoAtMs.push(this.options.clock.now());
       request.respond(this.faults.refuseInfoStatus, { reason: 'fault knob: refuseInfoStatus' });
       return;
     }

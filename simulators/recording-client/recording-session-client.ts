@@ -25,6 +25,8 @@ export interface OpenRecordingOptions {
   startOn: 'dialogstart' | 'invite';
   /** Give up on an MS that does not answer (`sut.msTimeoutMs`). */
   timeoutMs: number;
+  /** Headers left out of the INVITE: lets a test send a deficient one (a recorder must refuse it). */
+  omitHeaders?: readonly string[];
   /** Extra record attributes for <record/> (optional in the profile). */
   recordAttributes?: Record<string, string>;
   /** Called once the MS has answered the INVITE with its media addresses, before the dialogstart. */
@@ -70,7 +72,7 @@ export class RecordingSessionClient {
     const invite = ua.invite({
       uri,
       from: `<sip:${options.uri.dn}@${formatHostPort(ua.address)}>`,
-      headers: recordingHeaders(options.parameters),
+      headers: recordingHeaders(options.parameters).filter(([name]) => !options.omitHeaders?.includes(name)),
       body: sdp,
       contentType: 'application/sdp',
       destination: mediaServer,

@@ -9,10 +9,11 @@ export const EXTERNAL_NUMBER = '18005550100';
  * parties, and the callee's answer is the start reference (PROFILE-RULES.md rule 15).
  */
 export async function connect(world: GirWorld, caller: Party, callee: Party, dialled: string, fromUser?: string): Promise<void> {
-  const ringing = callee.phone.nextIncomingCall(callee.streamId, HARNESS_WAIT_MS);
-  const calling = caller.phone.call(dialled, caller.streamId, fromUser);
+  const ringing = callee.phone.nextIncomingCall(callee.streamId, HARNESS_WAIT_MS, world.law);
+  const calling = caller.phone.call(dialled, caller.streamId, fromUser, world.law);
   callee.call = await within(HARNESS_WAIT_MS, `the call from ${caller.name} (${caller.dn}) reaching ${callee.name} (${callee.dn})`, ringing);
   callee.call.answer();
   caller.call = await within(HARNESS_WAIT_MS, `the SUT's 200 OK to ${caller.name}`, calling);
   world.answeredBy = callee.name;
 }
+

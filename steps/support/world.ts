@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LoadedProfile } from '../../profiles/load-profile';
 import { DirectoryEntry, SutRole, Tolerances } from '../../profiles/profile-schema';
 import { PhoneCall } from '../../simulators/endpoint/phone-call';
+import type { G711Law } from '../../simulators/media';
 import { Phone } from '../../simulators/endpoint/phone';
 import { Clock, systemClock } from '../../simulators/time/clock';
 import { RecordingAnalysis, renderRecordingSvg } from '../../simulators/analysis';
@@ -44,6 +45,21 @@ export class GirWorld extends World {
   readonly parties = new Map<string, Party>();
   /** The party whose answer is the start reference (PROFILE-RULES.md rule 15). */
   answeredBy?: string;
+  /** When a party's hang-up step sent its BYE (a transferor's own BYE is not the hang-up). */
+  hungUpAtMs?: number;
+  /**
+   * A transfer of the scenario (FT-03): how; `atMs`, when it was requested (the REFER or the CTI
+   * request left the harness: the SUT's acceptance, rule 15's reference, cannot come earlier, and
+   * what the harness sees of it, a 202 or an EventACK, may arrive after the stop it caused); and
+   * when the new party answered.
+   */
+  transfer?: { kind: 'blind' | 'consultation' | 'single-step'; atMs: number; answeredAtMs: number };
+  /** The G.711 law every phone of the scenario talks in. */
+  law: G711Law = 'mulaw';
+  /** The fault the scenario set on the fake Media Server (MS-04): what its failure moment is. */
+  msFault?: 'silent' | 'reject' | 'bye' | 'info';
+  /** Agents logged in over CTI in this scenario: DN → agentId (the Agent-Id a recording must carry). */
+  readonly logins = new Map<string, string>();
   role!: SutRole;
   loaded!: LoadedProfile;
   trace!: SipTrace;

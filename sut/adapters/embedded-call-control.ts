@@ -32,6 +32,7 @@ export class EmbeddedCallControl implements CallControlSut {
       routeTimeoutMs: options.profile.tolerance.routeTimeoutMs,
       dynamic: options.profile.dynamic,
       screenUrl: options.screenUrl,
+      cluster: options.profile.sut.cluster,
       onTrace: options.onTrace,
     });
     return new EmbeddedCallControl(reference, `${options.profile.sut.name} ${options.profile.sut.version} (embedded)`);

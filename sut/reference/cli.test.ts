@@ -39,9 +39,11 @@ test('the CLI runs the reference SUT as a process: an inbound call to a record=t
   const mediaServer = await FakeMediaServer.start({ host: '127.0.0.1', port: 0, portBlock, root });
   const placeholder = { host: '127.0.0.1', port: 0 };
   const trunk = await Phone.start({ name: 'far end of trunk 9000', host: '127.0.0.1', portBlock, sut: placeholder });
+  const recordedTrunk = await Phone.start({ name: 'far end of trunk 9001', host: '127.0.0.1', portBlock, sut: placeholder });
   const agent = await Phone.start({ name: 'agent 7001', host: '127.0.0.1', portBlock, sut: placeholder });
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'cli.ts'),
-    '--media-server', formatHostPort(mediaServer.address), '--trunk-peer', `9000=${formatHostPort(trunk.address)}`],
+    '--media-server', formatHostPort(mediaServer.address), '--trunk-peer', `9000=${formatHostPort(trunk.address)}`,
+    '--trunk-peer', `9001=${formatHostPort(recordedTrunk.address)}`],
   { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
@@ -49,7 +51,7 @@ test('the CLI runs the reference SUT as a process: an inbound call to a record=t
   const exited = once(child, 'exit');
   t.after(async () => {
     child.kill('SIGKILL');
-    await Promise.all([trunk.close(), agent.close(), mediaServer.close()]);
+    await Promise.all([trunk.close(), recordedTrunk.close(), agent.close(), mediaServer.close()]);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -20,7 +20,7 @@ controller that opens gir-msml sessions to a Media Server, as ../shared/PROFILE-
   --cti-listen <ip:port>      CTI bridge address (TCP, JSON lines); port 0 or absent takes a free
                               port; the host is --listen's
   --media-server <ip:port>    where recording sessions are opened (required)
-  --profile <file>            directory, wire.startOn/tenantDbid and sut.msTimeoutMs from this
+  --profile <file>            directory, wire.startOn/tenantDbid, sut.msTimeoutMs and sut.cluster from this
                               profile (default profiles/default.yaml)
   --screen-url <url>          the screen-recording service (SCR-*); default: the profile's
                               screen.url, else no screen commands
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     routeTimeoutMs: profile.tolerance.routeTimeoutMs,
     dynamic: profile.dynamic,
     screenUrl: values['screen-url'] ?? profile.screen.url,
+    cluster: profile.sut.cluster,
     ctiPort: values['cti-listen'] ? parseHostPort(values['cti-listen']).port : undefined,
   });
   console.log(`gir reference SUT listening on ${formatHostPort(sut.sipAddress)} (udp), CTI ${formatHostPort(sut.ctiAddress)} (tcp), Media Server ${values['media-server']}`);

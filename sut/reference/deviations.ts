@@ -6,7 +6,11 @@ import type { SelectiveDeviations } from './recording/policies/selective';
  * (GIR_MUTANT). Policy code asks these, never a mutant name; FAITHFUL is the SUT as it should be.
  */
 export interface SutDeviations {
-  fullTime: { neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number };
+  fullTime: {
+    neverRecords: boolean; recordsUnflagged: boolean; otherLegAsParty: boolean; stopDelayMs: number;
+    ignoresAcdPosition: boolean; ignoresAgentLogin: boolean; loginStaysOnDn: boolean; loginRecordedUnderCluster: boolean;
+    ignoresTrunkGroup: boolean; handOffKeepsTrunkRecording: boolean; portAsExtension: boolean;
+  };
   dynamic: {
     ignores: ReadonlySet<'start' | 'stop' | 'pause' | 'resume'>;
     acceptsUnregisteredDn: boolean;
@@ -26,10 +30,18 @@ export interface SutDeviations {
   load: { forksIntoOtherSession: boolean };
   screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; sessionAsRecordingId: boolean; stopDelayMs: number };
   selective: SelectiveDeviations;
+  /** Transfers (FT-03): which kinds leave the agent-side recording running, and the new leg recorded regardless. */
+  transfer: { keepsRecording: ReadonlySet<'blind' | 'consultation'>; recordsNewParty: boolean };
+  /** Toward the Media Server (MS-01, MS-04). */
+  ms: { omitsConnId: boolean; breaksCallOn503: boolean; silentOnMsBye: boolean; giveUpLateMs: number; keepsFailedRecording: boolean };
 }
 
 export const FAITHFUL: SutDeviations = {
-  fullTime: { neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0 },
+  fullTime: {
+    neverRecords: false, recordsUnflagged: false, otherLegAsParty: false, stopDelayMs: 0,
+    ignoresAcdPosition: false, ignoresAgentLogin: false, loginStaysOnDn: false, loginRecordedUnderCluster: false,
+    ignoresTrunkGroup: false, handOffKeepsTrunkRecording: false, portAsExtension: false,
+  },
   dynamic: {
     ignores: new Set(), acceptsUnregisteredDn: false, releasedAsInvalidState: false, destinationAsSource: false,
     dropsPartitions: false, fullTimeNotControllable: false, selectiveNotControllable: false, acksUnknownMsgId: false, refusedPauseReachesMs: false,
@@ -39,9 +51,11 @@ export const FAITHFUL: SutDeviations = {
   load: { forksIntoOtherSession: false },
   screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
   selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false },
+  transfer: { keepsRecording: new Set(), recordsNewParty: false },
+  ms: { omitsConnId: false, breaksCallOn503: false, silentOnMsBye: false, giveUpLateMs: 0, keepsFailedRecording: false },
 };
 
-const LATE_MS = { stop: 1000, pause: 300 };
+const LATE_MS = { stop: 1000, pause: 300, giveUp: 5000 };
 
 export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviations {
   const m = new SutMutants(env);
@@ -56,6 +70,13 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       recordsUnflagged: m.is('sut-ft-records-unflagged'),
       otherLegAsParty: m.is('sut-ft-caller-as-party'),
       stopDelayMs: m.is('sut-ft-late-stop') ? LATE_MS.stop : 0,
+      ignoresAcdPosition: m.is('sut-ft-ignores-acd-position'),
+      ignoresAgentLogin: m.is('sut-ft-ignores-agent-login'),
+      loginStaysOnDn: m.is('sut-ft-login-stays-on-dn'),
+      loginRecordedUnderCluster: m.is('sut-ft-login-recorded-under-cluster'),
+      ignoresTrunkGroup: m.is('sut-ft-ignores-trunk-group'),
+      handOffKeepsTrunkRecording: m.is('sut-ft-ivr-hand-off-keeps-recording'),
+      portAsExtension: m.is('sut-ft-port-as-extension'),
     },
     dynamic: {
       ignores,
@@ -90,6 +111,17 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       ignoresDisable: m.is('sut-sel-ignores-disable'),
       acceptsDuplicateId: m.is('sut-sel-accepts-duplicate-id'),
       dropsDest: m.is('sut-sel-drops-dest'),
+    },
+    transfer: {
+      keepsRecording: new Set([...(m.is('sut-xfer-blind-keeps-recording') ? ['blind' as const] : []), ...(m.is('sut-xfer-consultation-keeps-recording') ? ['consultation' as const] : [])]),
+      recordsNewParty: m.is('sut-xfer-records-new-party'),
+    },
+    ms: {
+      omitsConnId: m.is('sut-ms-omits-connid'),
+      breaksCallOn503: m.is('sut-ms-503-breaks-call'),
+      silentOnMsBye: m.is('sut-ms-bye-leaves-on'),
+      giveUpLateMs: m.is('sut-ms-gives-up-late') ? LATE_MS.giveUp : 0,
+      keepsFailedRecording: m.is('sut-ms-failure-blocks-restart'),
     },
   };
 }

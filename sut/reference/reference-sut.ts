@@ -10,6 +10,8 @@ import { CallRegistry } from './call/call-registry';
 import { CtiServer } from './cti/cti-server';
 import { sutDeviations } from './deviations';
 import { Directory } from './directory';
+import { Transfers } from './call/transfer/transfers';
+import { leaveCallsAloneOnMsFailure } from './recording/ms-failure';
 import { RecordingController } from './recording/recording-controller';
 import { Registrar } from './registrar';
 import { SelectiveRecordings } from './recording/policies/selective';
@@ -36,6 +38,8 @@ export interface ReferenceSutOptions {
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
   /** `screen.url`: the screen-recording service (SCR-*); absent: no screen commands are sent. */
   screenUrl?: string;
+  /** `sut.cluster`: start in SIP Cluster mode (FT-05); RequestConfigUpdate changes it later. */
+  cluster?: boolean;
   env?: NodeJS.ProcessEnv;
   onTrace?: (event: TraceEvent) => void;
 }
@@ -69,20 +73,30 @@ export class ReferenceSut {
     const calls = new CallRegistry();
     const events = new CallEvents();
     const agents = new AgentSessions();
+    agents.cluster = options.cluster ?? false;
     const recordings = new RecordingController(
       { ua, clock, host: options.host, portBlock, mediaServer: options.mediaServer, startOn: options.wire.startOn, tenantDbid: options.wire.tenantDbid, msTimeoutMs: options.msTimeoutMs },
       directory,
+      agents,
       deviations,
     );
     const selective = new SelectiveRecordings(agents, deviations.selective);
     recordings.useSelective(selective);
     // a routing point asks the CTI server, started below, whether a strategy is registered on it
     const routingPoints = new RoutingPoints(clock, options.routeTimeoutMs, (dn) => cti.publisher.hasClientOn(dn), events);
+    // the B2BUA is made below; transfers reach it only once calls exist
+    let b2bua: B2bua | undefined;
+    const transfers = new Transfers({
+      ua, host: options.host, clock, directory, registrar, calls, events,
+      attach: (call, leg, dialog) => b2bua!.attach(call, leg, dialog),
+      hangUp: (call) => b2bua!.hangUp(call),
+      deviations: deviations.transfer,
+    });
     let cti: CtiServer;
     try {
       cti = await CtiServer.start({
         host: options.host, port: options.ctiPort, portBlock, deviations: deviations.cti,
-        services: { directory, calls, recordings, agents, routingPoints, selective, dynamic: options.dynamic, deviations },
+        services: { directory, calls, recordings, agents, routingPoints, selective, transfers, dynamic: options.dynamic, deviations },
       });
     } catch (error) {
       await ua.close();
@@ -99,8 +113,11 @@ export class ReferenceSut {
       ? new ScreenMirror(directory, agents, httpScreenSender(options.screenUrl, options.msTimeoutMs), clock, deviations.screen)
       : undefined;
     if (screen) recordings.onVoiceChange(screen);
-    const b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events, routingPoints);
-    ua.onRequest((request) => route(request, { b2bua, directory, registrar }));
+    b2bua = new B2bua(ua, directory, registrar, options.host, portBlock, clock, calls, events, routingPoints);
+    b2bua.onRefer((call, leg, request) => transfers.onRefer(call, leg, request));
+    leaveCallsAloneOnMsFailure(recordings, deviations.ms, (call) => b2bua!.hangUp(call));
+    const parts = { b2bua, directory, registrar };
+    ua.onRequest((request) => route(request, parts));
     return new ReferenceSut(ua, cti, directory, calls, recordings, routingPoints, screen);
   }
 

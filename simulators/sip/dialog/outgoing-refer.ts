@@ -39,6 +39,9 @@ function eventId(event: string | undefined): string | undefined {
  */
 export class OutgoingRefer {
   readonly done: Promise<ReferOutcome>;
+  /** The referee's final response to the REFER itself (202 when it took the transfer on). */
+  readonly answered: Promise<SipResponse>;
+  private resolveAnswered!: (response: SipResponse) => void;
   private readonly notifyHandlers: Array<(frag: Sipfrag) => void> = [];
   private response?: SipResponse;
   private resolveDone!: (outcome: ReferOutcome) => void;
@@ -55,6 +58,7 @@ export class OutgoingRefer {
       this.resolveDone = resolve;
       this.rejectDone = reject;
     });
+    this.answered = new Promise<SipResponse>((resolve) => (this.resolveAnswered = resolve));
     let referTo = target instanceof NameAddr ? target : new NameAddr({ uri: typeof target === 'string' ? parseUri(target) : target });
     if (options.replaces && referTo.uri instanceof SipUri) {
       const consult = options.replaces.state;
@@ -69,6 +73,7 @@ export class OutgoingRefer {
     dialog.sendRequest(request).then(
       (response) => {
         this.response = response;
+        this.resolveAnswered(response);
         if (response.status >= 300) this.finish({ response });
       },
       (error: SipError) => {

@@ -7,7 +7,7 @@ import { Directory } from '../directory';
 import { LegName, MediaRelay } from '../media/media-relay';
 import { Registrar } from '../registrar';
 import { RoutingPointEntry, RoutingPoints } from '../routing/routing-points';
-import { Call, CallParty } from './call';
+import { Call, CallParty, partyKindOf } from './call';
 import { CallEvents } from './call-events';
 import { CallRegistry } from './call-registry';
 import { newConnectionId } from './connection-id';
@@ -58,6 +58,8 @@ export class B2bua {
     private readonly routingPoints: RoutingPoints,
   ) {}
 
+  private referHandler?: (call: Call, leg: LegName, request: IncomingRequest) => void;
+
   handleInvite(request: IncomingRequest): void {
     this.connect(request).catch((error: unknown) => {
       try {
@@ -76,7 +78,7 @@ export class B2bua {
     const trunk = this.directory.trunkByPeer(formatHostPort(source));
     const callingDn = trunk ? undefined : this.registrar.dnOfContact(source);
     if (!trunk && !callingDn) return new RouteRefusal(403, `${formatHostPort(source)} is neither a trunk group peer nor a registered phone`);
-    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: 'agent' };
+    const caller: CallParty = trunk ? { dn: trunk.dn, kind: 'trunk' } : { dn: callingDn!, kind: partyKindOf(this.directory.dn(callingDn!)?.type) };
     const entry = this.directory.dn(dialled);
     if (entry?.type === 'RoutingPoint') return { caller, routingPoint: entry };
     return this.destination(dialled, caller);
@@ -88,7 +90,7 @@ export class B2bua {
     if (entry && this.directory.isRegistrable(dialled)) {
       const contact = this.registrar.contactOf(dialled);
       if (!contact) return new RouteRefusal(480, `DN ${dialled} has no registered phone`);
-      return { parties: { caller, callee: { dn: dialled, kind: 'agent' } }, target: contact, targetUser: dialled };
+      return { parties: { caller, callee: { dn: dialled, kind: partyKindOf(entry.type) } }, target: contact, targetUser: dialled };
     }
     if (caller.kind === 'trunk') return new RouteRefusal(404, `DN ${dialled} is not an Extension, ACD Position or treatment port of the directory`);
     const outTrunk = this.directory.entries().find((e) => e.type === 'TrunkGroup' && e.peer !== undefined);
@@ -167,15 +169,25 @@ export class B2bua {
     call.leg('caller').dialog = callerDialog;
     calleeLeg.dialog = calleeDialog;
     call.markEstablished(this.clock.now());
-    this.relayInDialog(call, 'caller', callerDialog);
-    this.relayInDialog(call, 'callee', calleeDialog);
+    this.attach(call, 'caller', callerDialog);
+    this.attach(call, 'callee', calleeDialog);
     this.events.emit('established', call);
   }
 
-  /** Requests in one leg's dialog: BYE releases the call, re-INVITE (hold) goes to the other leg. */
-  private relayInDialog(call: Call, leg: LegName, dialog: Dialog): void {
+  /** Transfer modules hear REFERs received in a leg's dialog (call/transfer/refer-handler.ts). */
+  onRefer(handler: (call: Call, leg: LegName, request: IncomingRequest) => void): void {
+    this.referHandler = handler;
+  }
+
+  /**
+   * Requests in one leg's dialog: BYE releases the call (unless the dialog no longer serves the
+   * leg: its party was transferred away), re-INVITE (hold) goes to the other leg, REFER to transfer.
+   */
+  attach(call: Call, leg: LegName, dialog: Dialog): void {
     dialog.onRequest((request) => {
-      if (request.method === 'INVITE') {
+      if (request.method === 'REFER' && this.referHandler) {
+        this.referHandler(call, leg, request);
+      } else if (request.method === 'INVITE') {
         this.relayReinvite(call, leg, request).catch(() => {
           if (!request.final) request.respond(500);
         });
@@ -187,7 +199,9 @@ export class B2bua {
         request.respond(200);
       }
     });
-    dialog.onTerminated(() => this.release(call, leg));
+    dialog.onTerminated(() => {
+      if (call.leg(leg).dialog === dialog) this.release(call, leg);
+    });
   }
 
   private async relayReinvite(call: Call, from: LegName, request: IncomingRequest): Promise<void> {
@@ -212,8 +226,13 @@ export class B2bua {
     });
   }
 
+  /** The SUT itself ends the call: BYE to every leg. */
+  hangUp(call: Call): void {
+    this.release(call, undefined);
+  }
+
   /** One leg ended (BYE either way, or a failure): end the others, release once. */
-  private release(call: Call, endedLeg: LegName): void {
+  private release(call: Call, endedLeg: LegName | undefined): void {
     if (!call.markReleased(this.clock.now())) return;
     for (const other of call.otherLegs(endedLeg)) {
       if (other.dialog && !other.dialog.isTerminated) other.dialog.bye().catch(() => undefined);

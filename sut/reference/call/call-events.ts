@@ -9,6 +9,8 @@ export interface CallEventListener {
   ringing?(call: Call, leg: CallLeg): void;
   established?(call: Call): void;
   released?(call: Call): void;
+  /** A party left a call that goes on (a transfer): its leg is being released. */
+  legReleased?(call: Call, leg: CallLeg): void;
   /** A leg now reaches another party (transfer, IVR hand-off). */
   partyChanged?(call: Call, leg: CallLeg, previous: CallLeg): void;
   /** The call waits at a routing point for a RequestRouteCall. */

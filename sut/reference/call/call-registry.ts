@@ -5,22 +5,26 @@ const RELEASED_MEMORY = 100_000;
 
 /** The SUT's calls by ConnectionID: the live ones, and the released ones it still knows (DYN-06). */
 export class CallRegistry {
-  private readonly live = new Map<string, Call>();
+  private readonly liveCalls = new Map<string, Call>();
   private readonly released = new Set<string>();
 
   add(call: Call): void {
-    this.live.set(call.connId, call);
+    this.liveCalls.set(call.connId, call);
   }
 
   /** The call is over (released, or never connected): its connId is remembered as released. */
   remove(call: Call): void {
-    this.live.delete(call.connId);
+    this.liveCalls.delete(call.connId);
     this.released.add(call.connId);
     if (this.released.size > RELEASED_MEMORY) this.released.delete(this.released.values().next().value as string);
   }
 
+  live(): Iterable<Call> {
+    return this.liveCalls.values();
+  }
+
   get(connId: string): Call | undefined {
-    return this.live.get(connId);
+    return this.liveCalls.get(connId);
   }
 
   wasReleased(connId: string): boolean {
@@ -28,6 +32,6 @@ export class CallRegistry {
   }
 
   get size(): number {
-    return this.live.size;
+    return this.liveCalls.size;
   }
 }

@@ -1,10 +1,18 @@
 import { Dialog } from '../../../simulators/sip';
 import { LegName, MediaRelay } from '../media/media-relay';
 
-/** A party of a call: an agent's DN (a registered phone) or a trunk group (an external party). */
+/**
+ * A party of a call: an agent's DN (a registered phone), a trunk group (an external party), or a
+ * Voice Treatment Port (an IVR or GVP treatment serving the call, PROFILE-RULES.md rule 9).
+ */
 export interface CallParty {
   dn: string;
-  kind: 'agent' | 'trunk';
+  kind: 'agent' | 'trunk' | 'port';
+}
+
+/** The kind of party a registered DN is: treatment ports serve calls, the other types are agents. */
+export function partyKindOf(type: string | undefined): 'agent' | 'port' {
+  return type === 'VoiceTreatmentPort' ? 'port' : 'agent';
 }
 
 /** One leg of a call: the party at its end, its SIP dialog, and the media relay side it uses. */
@@ -63,7 +71,8 @@ export class Call {
     return this.legList.find((l) => l.party.dn === dn);
   }
 
-  otherLegs(name: LegName): CallLeg[] {
+  /** Every leg but `name` (every leg when `name` is undefined). */
+  otherLegs(name: LegName | undefined): CallLeg[] {
     return this.legList.filter((l) => l.name !== name);
   }
 

@@ -60,11 +60,12 @@ function setUp(requireParty = true) {
   call(LIVE);
   calls.remove(call(RELEASED));
   const started: LiveRecording[] = [];
-  const recordings = new RecordingController({} as never, directory, FAITHFUL, fakeRecordingFactory(started));
   const agents = new AgentSessions();
+  const recordings = new RecordingController({} as never, directory, agents, FAITHFUL, fakeRecordingFactory(started));
   const routingPoints = new RoutingPoints(systemClock, 1000, () => false, new CallEvents());
   const selective = new SelectiveRecordings(agents, FAITHFUL.selective);
-  const services: CtiServices = { directory, calls, recordings, agents, routingPoints, selective, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
+  const transfers = { canReach: () => false, singleStep: () => undefined }; // no call is transferred here
+  const services: CtiServices = { directory, calls, recordings, agents, routingPoints, selective, transfers, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
   const dispatcher = new CtiDispatcher(services, FAITHFUL.cti);
   const client = new CtiClientSession(1, () => undefined);
   let referenceId = 0;
@@ -167,4 +168,15 @@ test('with dynamic.requireParty false a supervisor DN controls the call; source 
   assert.equal(gsip(3014, { thisDN: '7001' }).message, 'EventACK');
   assert.equal(gsip(3013, { thisDN: '7001', extensions: { record: 'destination' } }).message, 'EventACK');
   assert.deepEqual([started[1].decision.dn, started[1].decision.side], ['9000', 'destination']);
+});
+
+test('RequestSingleStepTransfer: ThisDN registered, a live call, ThisDN a party, an otherDN the SUT can reach', () => {
+  const { send } = setUp();
+  const code = (r: CtiResponse) => (r.message === 'EventError' ? r.errorCode : r.message);
+  const transfer = (fields: Record<string, unknown>) => send({ message: 'RequestSingleStepTransfer', thisDN: '7002', connId: LIVE, otherDN: '7003', ...fields });
+  assert.equal(code(transfer({})), 'DnNotRegistered');
+  send({ message: 'RequestRegisterAddress', thisDN: '7002' });
+  assert.equal(code(transfer({ connId: RELEASED })), 'UnknownConnId');
+  assert.equal(code(transfer({ otherDN: '' })), 'BadField');
+  assert.equal(code(transfer({})), 'InvalidValue', 'no phone registered on otherDN (the fake reaches none)');
 });

@@ -8,6 +8,7 @@ import { CtiHandler, CtiServices, SuccessEvent } from './handlers/handler';
 import { privateService } from './handlers/private-service';
 import { registerAddress, unregisterAddress } from './handlers/register-address';
 import { routeCall } from './handlers/route-call';
+import { singleStepTransfer } from './handlers/transfer';
 import { CtiRequest, Envelope, readRequest, RequestName } from './protocol';
 
 type HandlerTable = { [N in RequestName]: CtiHandler<N> };
@@ -19,6 +20,7 @@ const HANDLERS: HandlerTable = {
   RequestAgentLogout: agentLogout,
   RequestPrivateService: privateService,
   RequestRouteCall: routeCall,
+  RequestSingleStepTransfer: singleStepTransfer,
   RequestConfigUpdate: configUpdate,
 };
 

@@ -35,6 +35,17 @@ export class EventPublisher implements CallEventListener, AttachedDataListener {
     return false;
   }
 
+  /** A transferred party's leg ends while the call goes on: EventReleased to its DN. */
+  legReleased(call: Call, leg: CallLeg): void {
+    this.toDn(leg.party.dn, { message: 'EventReleased', ...this.parties(call, leg) });
+  }
+
+  /** Rule 10: the call's parties hear the change, the new party as EventEstablished. */
+  partyChanged(call: Call, leg: CallLeg): void {
+    for (const other of call.otherLegs(leg.name)) this.toDn(other.party.dn, { message: 'EventPartyChanged', ...this.parties(call, other) });
+    this.toDn(leg.party.dn, { message: 'EventEstablished', ...this.parties(call, leg) });
+  }
+
   changed(call: Call, userData: RecordUserData): void {
     for (const dn of call.dns()) this.toDn(dn, { message: 'EventAttachedDataChanged', thisDN: dn, connId: call.connId, userData: { ...userData } });
   }

@@ -2,6 +2,7 @@ import type { Socket } from 'node:dgram';
 import { HostPort } from '../../../simulators/net/host-port';
 import { PortBlock } from '../../../simulators/net/port-block';
 import { bindUdpSocket } from '../../../simulators/net/udp-socket';
+import { HEADER } from '../../../simulators/gir-msml/recording-headers';
 import { RecordingSessionClient } from '../../../simulators/recording-client/recording-session-client';
 import { SipUserAgent } from '../../../simulators/sip';
 import { Clock } from '../../../simulators/time/clock';
@@ -28,12 +29,18 @@ export interface CallRecordingDeviations {
   pauseDelayMs: number;
   dropsQueuedPause: boolean;
   onBeforeAnswer: boolean;
+  omitsConnId: boolean;
+  silentOnMsBye: boolean;
+  /** Added to sut.msTimeoutMs before the SUT gives up on a silent Media Server. */
+  giveUpLateMs: number;
 }
 
 /** What the rest of the SUT hears from a recording: attached data, and that it is no longer live. */
 export interface CallRecordingListener {
   attachedData(recording: CallRecording, userData: RecordUserData): void;
   ended(recording: CallRecording): void;
+  /** The Media Server failed it (MS-04): the call is not touched, unless a deviation says so. */
+  failed?(recording: CallRecording, error: Error): void;
 }
 
 /** What CTI requests have made of the recording so far: the state DYN-12 judges requests against. */
@@ -155,7 +162,8 @@ export class CallRecording {
         },
         localMedia: local,
         startOn: this.context.startOn,
-        timeoutMs: this.context.msTimeoutMs,
+        timeoutMs: this.context.msTimeoutMs + this.deviations.giveUpLateMs,
+        ...(this.deviations.omitsConnId ? { omitHeaders: [HEADER.connId] } : {}),
         // fork as soon as the MS has answered with its ports (rule 5), before the dialogstart
         onMediaReady: (remote) => this.startFork(remote),
       });
@@ -193,9 +201,10 @@ export class CallRecording {
     this.machine.apply('fail', `${during}: ${this.failure.message}`);
     this.untap?.();
     this.closeForkSockets();
-    this.announce('OFF');
+    if (!(during === 'session' && this.deviations.silentOnMsBye)) this.announce('OFF');
     if (this.client && !this.client.dialog.isTerminated) this.client.bye().catch(() => undefined);
     this.listener.ended(this);
+    this.listener.failed?.(this, this.failure);
   }
 
   private announce(value: GsipRecord, partitions: readonly string[] = []): void {

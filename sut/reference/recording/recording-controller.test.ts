@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProfile } from '../../../profiles/load-profile';
+import { AgentSessions } from '../agents/agent-sessions';
 import { Call } from '../call/call';
 import { FAITHFUL } from '../deviations';
 import { Directory } from '../directory';
@@ -14,7 +15,7 @@ interface Made { recording: LiveRecording; listener: CallRecordingListener; stop
 function setUp() {
   const directory = new Directory(parseProfile({ directory: [{ role: 'a', type: 'Extension', dn: '7001', record: true }, { role: 't', type: 'TrunkGroup', dn: '9000' }] }).directory);
   const made: Made[] = [];
-  const controller = new RecordingController({} as never, directory, FAITHFUL, (_call, decision, _session, _deviations, listener) => {
+  const controller = new RecordingController({} as never, directory, new AgentSessions(), FAITHFUL, (_call, decision, _session, _deviations, listener) => {
     let accepted: AcceptedState = 'recording';
     const entry: Made = { listener, stops: 0, recording: undefined as never };
     entry.recording = {

@@ -1,15 +1,15 @@
-import { Call } from '../call/call';
+import { Call, CallLeg } from '../call/call';
 import { CallEventListener } from '../call/call-events';
 import { SutDeviations } from '../deviations';
 import { Directory } from '../directory';
 import { InvalidStateError } from '../errors';
 import { AttachedDataListener, GsipRecord } from './attached-data';
 import { CallRecording, CallRecordingContext, CallRecordingDeviations, CallRecordingListener } from './call-recording';
-import { fullTimeDecision } from './policies/full-time';
+import { AgentsOnDns, fullTimeDecision } from './policies/full-time';
 import { RecordingDecision } from './recording-decision';
 
 /** What the controller needs of a live recording (CallRecording; a fake in unit tests). */
-export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop' | 'inject'>;
+export type LiveRecording = Pick<CallRecording, 'decision' | 'accepted' | 'pause' | 'resume' | 'forcePause' | 'stop' | 'inject' | 'failure'>;
 
 /** Who follows a recording's voice state (the screen mirror): every GSIP_RECORD change, with its recording. */
 export interface VoiceChangeListener {
@@ -35,12 +35,14 @@ export class RecordingController implements CallEventListener {
   readonly history: LiveRecording[] = [];
   private readonly attachedDataListeners: AttachedDataListener[] = [];
   private readonly voiceListeners: VoiceChangeListener[] = [];
+  private readonly failureListeners: ((call: Call, error: Error) => void)[] = [];
   private sessionCounter = 0;
   private selective?: SelectivePolicy;
 
   constructor(
     context: CallRecordingContext,
     private readonly directory: Directory,
+    private readonly agents: AgentsOnDns,
     private readonly deviations: SutDeviations,
     private readonly newRecording: RecordingFactory = (call, decision, session, deviations, listener) =>
       new CallRecording(call, decision, session, context, deviations, listener),
@@ -59,11 +61,19 @@ export class RecordingController implements CallEventListener {
     this.selective = selective;
   }
 
+  /** Told when the Media Server fails a recording of a call (ms-failure.ts decides what follows). */
+  onRecordingFailed(listener: (call: Call, error: Error) => void): void {
+    this.failureListeners.push(listener);
+  }
+
   established(call: Call): void {
     const selective = this.selective?.decisionAt(call);
     if (selective === 'suppressed') return;
-    const decision = selective ?? fullTimeDecision(call, this.directory, this.deviations.fullTime);
+    const decision = selective ?? fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
     if (decision) this.start(call, decision);
+    else if (this.deviations.transfer.recordsNewParty) {
+      this.start(call, { partyLeg: leg.name, dn: leg.party.dn, side: 'destination', partitions: [], method: 'full-time', reason: `deviation: ${leg.party.dn} recorded unflagged` });
+    }
   }
 
   released(call: Call): void {
@@ -125,7 +135,11 @@ export class RecordingController implements CallEventListener {
         for (const l of this.voiceListeners) l.voiceChanged(changed, userData.GSIP_RECORD);
       },
       ended: (ended) => {
+        if (ended.failure && this.deviations.ms.keepsFailedRecording) return;
         if (this.live.get(call.connId) === ended) this.live.delete(call.connId);
+      },
+      failed: (_, error) => {
+        for (const l of this.failureListeners) l(call, error);
       },
     };
     const recording = this.newRecording(call, decision, `${call.connId}-${++this.sessionCounter}`, {
@@ -133,6 +147,9 @@ export class RecordingController implements CallEventListener {
       pauseDelayMs: dynamic.pauseDelayMs + (decision.method === 'full-time' ? dynamic.fullTimePauseDelayMs : 0),
       dropsQueuedPause: dynamic.dropsQueuedPause,
       onBeforeAnswer: this.deviations.cti.onBeforeAnswer,
+      omitsConnId: this.deviations.ms.omitsConnId,
+      silentOnMsBye: this.deviations.ms.silentOnMsBye,
+      giveUpLateMs: this.deviations.ms.giveUpLateMs,
     }, listener);
     // ROB-03's mutant: the second call live at once also feeds the first one's recording.
     const first = this.live.values().next().value;

@@ -1,5 +1,6 @@
 import { AgentSessions } from '../../agents/agent-sessions';
 import { CallRegistry } from '../../call/call-registry';
+import type { Transfers } from '../../call/transfer/transfers';
 import { SutDeviations } from '../../deviations';
 import { Directory } from '../../directory';
 import { DnNotRegisteredError } from '../../errors';
@@ -17,6 +18,7 @@ export interface CtiServices {
   agents: AgentSessions;
   routingPoints: RoutingPoints;
   selective: SelectiveRecordings;
+  transfers: Pick<Transfers, 'canReach' | 'singleStep'>;
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
   deviations: SutDeviations;
 }

@@ -17,6 +17,8 @@ import { CtiDispatcher, CtiResponse } from '../dispatcher';
 
 const WAITING = '00000000000000a1';
 const OTHER = '00000000000000a2';
+/** No call is transferred in these tests. */
+const NO_TRANSFERS = { canReach: () => false, singleStep: () => undefined };
 
 function setUp() {
   const directory = new Directory(parseProfile({
@@ -35,8 +37,8 @@ function setUp() {
   events.subscribe({ routeRequest: (call, dn) => routeRequests.push(`${call.connId}@${dn}`) });
   const routingPoints = new RoutingPoints(clock, 10_000, () => true, events);
   const selective = new SelectiveRecordings(agents, FAITHFUL.selective);
-  const recordings = new RecordingController({} as never, directory, FAITHFUL);
-  const dispatcher = new CtiDispatcher({ directory, calls, recordings, agents, routingPoints, selective, dynamic: { requireParty: true, defaultSide: 'source' }, deviations: FAITHFUL }, FAITHFUL.cti);
+  const recordings = new RecordingController({} as never, directory, agents, FAITHFUL);
+  const dispatcher = new CtiDispatcher({ directory, calls, recordings, agents, routingPoints, selective, transfers: NO_TRANSFERS, dynamic: { requireParty: true, defaultSide: 'source' }, deviations: FAITHFUL }, FAITHFUL.cti);
   const outcomes = new Map<string, RouteOutcome>();
   const park = (connId: string) => {
     const call = new Call(connId, {} as MediaRelay);
