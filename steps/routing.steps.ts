@@ -12,6 +12,8 @@ interface RoutingPointPlan {
   strategy: RoutingStrategy;
   extensions: Record<string, string>;
   onwardDn?: string;
+  /** The party this routing point sends calls to, when not the scenario's target (a transfer's, SEL-04). */
+  toParty?: string;
 }
 
 /** The scenario's routing strategy: one client on every routing point it serves; calls are dialled to the first. */
@@ -33,7 +35,7 @@ function routingOf(world: GirWorld): Routing {
 
 /** The extensions of the routing point that sends the call to its destination (the last one). */
 function finalExtensions(routing: Routing): Record<string, string> {
-  return [...routing.points.values()].find((p) => p.onwardDn === undefined)?.extensions ?? {};
+  return [...routing.points.values()].find((p) => p.onwardDn === undefined && p.toParty === undefined)?.extensions ?? {};
 }
 
 /** Every RequestRouteCall the strategy sent, in the order sent. */
@@ -52,8 +54,8 @@ function parseExtensions(spec: string): Record<string, string> {
   return extensions;
 }
 
-/** Registers the strategy's client on the routing point and answers its route requests (to `onwardDn`, or the scenario's target). */
-async function serveRoutingPoint(world: GirWorld, role: string, spec: string, onwardRole?: string): Promise<void> {
+/** Registers the strategy's client on the routing point and answers its route requests (to `onwardDn`, `toParty`'s DN, or the scenario's target). */
+async function serveRoutingPoint(world: GirWorld, role: string, spec: string, onwardRole?: string, toParty?: string): Promise<void> {
   const routingPoint = world.directoryEntry(role, 'RoutingPoint');
   const onwardDn = onwardRole === undefined ? undefined : world.directoryEntry(onwardRole, 'RoutingPoint').dn;
   const stage = await world.callControl();
@@ -69,12 +71,12 @@ async function serveRoutingPoint(world: GirWorld, role: string, spec: string, on
   const extensions = parseExtensions(spec);
   const served = routing;
   const strategy = new RoutingStrategy(world.desktops.get(STRATEGY), routingPoint.dn, () => {
-    const otherDN = onwardDn ?? served.target;
+    const otherDN = onwardDn ?? (toParty === undefined ? served.target : world.party(toParty).dn);
     if (!otherDN) throw new Error('a route request came before the scenario said where calls go');
     return { otherDN, extensions };
   }, world.tolerance.ctiResponseMs, (fields) => world.desktops.send(STRATEGY, 'RequestRouteCall', fields).sent);
   world.disposers.push(`routing strategy on ${routingPoint.dn}`, () => strategy.close());
-  routing.points.set(routingPoint.dn, { strategy, extensions, ...(onwardDn ? { onwardDn } : {}) });
+  routing.points.set(routingPoint.dn, { strategy, extensions, ...(onwardDn ? { onwardDn } : {}), ...(toParty ? { toParty } : {}) });
 }
 
 Given('the routing strategy on the routing point {string} routes with {string}', async function (this: GirWorld, role: string, spec: string) {
@@ -83,6 +85,11 @@ Given('the routing strategy on the routing point {string} routes with {string}',
 
 Given('the routing strategy on the routing point {string} routes on to the routing point {string} with {string}', async function (this: GirWorld, role: string, onward: string, spec: string) {
   await serveRoutingPoint(this, role, spec, onward);
+});
+
+/** SEL-04: the routing point a transfer goes through; it sends the call to the new agent. */
+Given('the routing strategy on the routing point {string} routes transfers to the new agent with {string}', async function (this: GirWorld, role: string, spec: string) {
+  await serveRoutingPoint(this, role, spec, undefined, 'new agent');
 });
 
 When('a caller on the trunk {string} calls the routing point and the agent answers', async function (this: GirWorld, trunkRole: string) {

@@ -13,25 +13,44 @@ Given(/^a second agent phone on the (?:extension|ACD position) "([^"]+)"$/, asyn
   await agentPhoneOn(this, role, 'new agent');
 });
 
-When('the agent transfers the call blindly to the new agent, who answers', async function (this: GirWorld) {
-  const agent = this.party('agent');
-  const transfer = transferCall(this.callOf('agent'), this.clock, await sutUri(this, this.party('new agent').dn));
-  const answeredAtMs = await transferredCallAnswered(this, 'new agent');
+/** A blind transfer by REFER from the agent's phone to `targetDn` (the new agent's, or a routing point that routes to it). */
+async function blindTransfer(world: GirWorld, targetDn: string): Promise<void> {
+  const agent = world.party('agent');
+  const transfer = transferCall(world.callOf('agent'), world.clock, await sutUri(world, targetDn));
+  const answeredAtMs = await transferredCallAnswered(world, 'new agent');
   const result = await within(HARNESS_WAIT_MS, 'the SUT reporting the blind transfer', transfer);
   assert.equal(result.status, 202, `the SUT answered the REFER with ${result.status}, 202 expected`);
-  this.transfer = { kind: 'blind', atMs: agent.call!.times.transferRequestedAtMs!, answeredAtMs };
-});
+  world.transfer = { kind: 'blind', atMs: agent.call!.times.transferRequestedAtMs!, answeredAtMs };
+}
 
-When("the agent's desktop transfers the call in a single step to the new agent, who answers", async function (this: GirWorld) {
-  const agentDn = this.party('agent').dn;
-  const request = this.desktops.send("agent's desktop", 'RequestSingleStepTransfer', {
-    thisDN: agentDn, connId: await this.desktops.connIdAt("agent's desktop", agentDn), otherDN: this.party('new agent').dn,
+/** RequestSingleStepTransfer from the agent's desktop to `targetDn`. */
+async function singleStepTransfer(world: GirWorld, targetDn: string): Promise<void> {
+  const agentDn = world.party('agent').dn;
+  const request = world.desktops.send("agent's desktop", 'RequestSingleStepTransfer', {
+    thisDN: agentDn, connId: await world.desktops.connIdAt("agent's desktop", agentDn), otherDN: targetDn,
   });
   const atMs = request.sent.sentAtMs;
   const response = await request.sent.response;
   assert.equal(response.event.message, 'EventACK', `RequestSingleStepTransfer got ${JSON.stringify(response.event)}`);
-  const answeredAtMs = await transferredCallAnswered(this, 'new agent');
-  this.transfer = { kind: 'single-step', atMs, answeredAtMs };
+  const answeredAtMs = await transferredCallAnswered(world, 'new agent');
+  world.transfer = { kind: 'single-step', atMs, answeredAtMs };
+}
+
+When('the agent transfers the call blindly to the new agent, who answers', async function (this: GirWorld) {
+  await blindTransfer(this, this.party('new agent').dn);
+});
+
+When("the agent's desktop transfers the call in a single step to the new agent, who answers", async function (this: GirWorld) {
+  await singleStepTransfer(this, this.party('new agent').dn);
+});
+
+/** SEL-04: the transfer goes through a routing point, whose strategy routes the call to the new agent. */
+When('the agent transfers the call blindly to the routing point {string}, and the new agent answers', async function (this: GirWorld, role: string) {
+  await blindTransfer(this, this.directoryEntry(role, 'RoutingPoint').dn);
+});
+
+When("the agent's desktop transfers the call in a single step to the routing point {string}, and the new agent answers", async function (this: GirWorld, role: string) {
+  await singleStepTransfer(this, this.directoryEntry(role, 'RoutingPoint').dn);
 });
 
 /** The consultation: the agent holds the caller and calls the new agent from the same phone. */

@@ -50,7 +50,7 @@ export const FAITHFUL: SutDeviations = {
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
   load: { forksIntoOtherSession: false },
   screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
-  selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false },
+  selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false, settingSurvivesTransfer: false, ignoresRecordAfterTransfer: false },
   transfer: { keepsRecording: new Set(), recordsNewParty: false },
   ms: { omitsConnId: false, breaksCallOn503: false, silentOnMsBye: false, giveUpLateMs: 0, keepsFailedRecording: false },
 };
@@ -111,6 +111,8 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       ignoresDisable: m.is('sut-sel-ignores-disable'),
       acceptsDuplicateId: m.is('sut-sel-accepts-duplicate-id'),
       dropsDest: m.is('sut-sel-drops-dest'),
+      settingSurvivesTransfer: m.is('sut-sel-survives-transfer'),
+      ignoresRecordAfterTransfer: m.is('sut-sel-ignores-record-after-transfer'),
     },
     transfer: {
       keepsRecording: new Set([...(m.is('sut-xfer-blind-keeps-recording') ? ['blind' as const] : []), ...(m.is('sut-xfer-consultation-keeps-recording') ? ['consultation' as const] : [])]),

@@ -47,6 +47,8 @@ export const SUT_MUTANTS = [
   { name: 'sut-sel-ignores-disable', requirement: 'SEL-02', description: 'ignores record=disable_destination: a record=true extension is recorded anyway' },
   { name: 'sut-sel-source-for-destination', requirement: 'SEL-03', description: "records the caller's or far end's side for record=destination" },
   { name: 'sut-sel-accepts-duplicate-id', requirement: 'SEL-05', description: 'acknowledges a RequestRouteCall whose id is live, and records with it' },
+  { name: 'sut-sel-survives-transfer', requirement: 'SEL-04', description: "records the new agent's leg after a transfer with the first routing point's record=destination" },
+  { name: 'sut-sel-ignores-record-after-transfer', requirement: 'SEL-04', description: 'ignores record=destination from the routing point a transfer goes through' },
   { name: 'sut-sel-drops-dest', requirement: 'SEL-07', description: 'sends the Media Server no X-Genesys-Dest' },
   { name: 'sut-scr-no-pause', requirement: 'SCR-01', description: 'pauses the voice recording and sends the screen-recording service no pause' },
   { name: 'sut-scr-late-stop', requirement: 'SCR-01', description: 'sends the screen stop 1 s after the voice recording stopped' },

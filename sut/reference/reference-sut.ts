@@ -87,7 +87,7 @@ export class ReferenceSut {
     // the B2BUA is made below; transfers reach it only once calls exist
     let b2bua: B2bua | undefined;
     const transfers = new Transfers({
-      ua, host: options.host, clock, directory, registrar, calls, events,
+      ua, host: options.host, clock, directory, registrar, calls, events, routingPoints,
       attach: (call, leg, dialog) => b2bua!.attach(call, leg, dialog),
       hangUp: (call) => b2bua!.hangUp(call),
       deviations: deviations.transfer,
@@ -106,6 +106,7 @@ export class ReferenceSut {
     events.subscribe(cti.publisher);
     events.subscribe(recordings);
     events.subscribe(selective);
+    events.subscribe(routingPoints);
     recordings.onVoiceChange(selective);
     recordings.onAttachedData(cti.publisher);
     // The screen service gets as long to answer as the Media Server does (sut.msTimeoutMs).

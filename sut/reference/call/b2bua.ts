@@ -6,6 +6,7 @@ import { Clock } from '../../../simulators/time/clock';
 import { Directory } from '../directory';
 import { LegName, MediaRelay } from '../media/media-relay';
 import { Registrar } from '../registrar';
+import { routeOnward } from '../routing/route-onward';
 import { RoutingPointEntry, RoutingPoints } from '../routing/routing-points';
 import { Call, CallParty, partyKindOf } from './call';
 import { CallEvents } from './call-events';
@@ -29,9 +30,6 @@ interface ParkedRoute {
   caller: CallParty;
   routingPoint: RoutingPointEntry;
 }
-
-/** Routing points routing to routing points: more hops than this is a loop. */
-const MAX_ROUTING_HOPS = 8;
 
 /** A call refused before it reached anyone: the status and reason the caller gets. */
 class RouteRefusal {
@@ -101,15 +99,9 @@ export class B2bua {
   /** The call waits at its routing point (and at any it is routed on to) until it has a destination. */
   private async leaveRoutingPoint(request: IncomingRequest, call: Call, parked: ParkedRoute): Promise<Route | RouteRefusal> {
     request.onCancel(() => this.routingPoints.cancel(call.connId));
-    let routingPoint = parked.routingPoint;
-    for (let hop = 0; hop < MAX_ROUTING_HOPS; hop++) {
-      const outcome = await this.routingPoints.wait(call, routingPoint);
-      if (outcome.kind === 'refused') return new RouteRefusal(outcome.status, outcome.reason);
-      const next = this.directory.dn(outcome.otherDn);
-      if (next?.type !== 'RoutingPoint') return this.destination(outcome.otherDn, parked.caller);
-      routingPoint = next;
-    }
-    return new RouteRefusal(482, `routing points route the call in a loop (more than ${MAX_ROUTING_HOPS} hops)`);
+    const outcome = await routeOnward(this.routingPoints, this.directory, call, parked.routingPoint);
+    if (outcome.kind === 'refused') return new RouteRefusal(outcome.status, outcome.reason);
+    return this.destination(outcome.otherDn, parked.caller);
   }
 
   private async connect(request: IncomingRequest): Promise<void> {

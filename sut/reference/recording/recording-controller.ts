@@ -19,6 +19,8 @@ export interface VoiceChangeListener {
 /** At a call's answer: its selective recording, 'suppressed' (disable_destination), or undefined (none set). */
 export interface SelectivePolicy {
   decisionAt(call: Call): RecordingDecision | 'suppressed' | undefined;
+  /** When a transfer gave the call a new party (SEL-04). */
+  decisionAfterTransfer(call: Call): RecordingDecision | 'suppressed' | undefined;
 }
 
 export type RecordingFactory = (call: Call, decision: RecordingDecision, session: string, deviations: CallRecordingDeviations, listener: CallRecordingListener) => LiveRecording;
@@ -68,6 +70,23 @@ export class RecordingController implements CallEventListener {
 
   established(call: Call): void {
     const selective = this.selective?.decisionAt(call);
+    if (selective === 'suppressed') return;
+    const decision = selective ?? fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
+    if (decision) this.start(call, decision);
+  }
+
+  /** Rule 16: a transfer ends the call's recording the moment the transferring leg is released. */
+  legReleased(call: Call): void {
+    const recording = this.live.get(call.connId);
+    if (recording && this.deviations.fullTime.handOffKeepsTrunkRecording && this.directory.dn(recording.decision.dn)?.type === 'TrunkGroup') return;
+    this.released(call);
+  }
+
+  /** The new party of a transferred leg is recorded only if its own DN or login says so (FT-03). */
+  partyChanged(call: Call, leg: CallLeg): void {
+    if (this.live.has(call.connId)) return;
+    // a routing point the transfer went through may have set record again (SEL-04)
+    const selective = this.selective?.decisionAfterTransfer(call);
     if (selective === 'suppressed') return;
     const decision = selective ?? fullTimeDecision(call, this.directory, this.agents, this.deviations.fullTime);
     if (decision) this.start(call, decision);

@@ -1,6 +1,6 @@
 import { Clock, TimerHandle } from '../../../simulators/time/clock';
 import { Call } from '../call/call';
-import { CallEvents } from '../call/call-events';
+import { CallEventListener, CallEvents } from '../call/call-events';
 import { DnEntry } from '../directory';
 
 export type RoutingPointEntry = Extract<DnEntry, { type: 'RoutingPoint' }>;
@@ -22,7 +22,7 @@ interface Waiting {
  * `tolerance.routeTimeoutMs` without one, the call goes to the routing point's `defaultDN`, or is
  * answered 480.
  */
-export class RoutingPoints {
+export class RoutingPoints implements CallEventListener {
   private readonly waiting = new Map<string, Waiting>();
 
   constructor(
@@ -63,6 +63,11 @@ export class RoutingPoints {
   /** The caller gave up (CANCEL): the wait ends with 487. */
   cancel(connId: string): void {
     this.waiting.get(connId)?.settle({ kind: 'refused', status: 487, reason: 'Request Terminated' });
+  }
+
+  /** The call ended while it waited (its caller hung up during a transfer's wait): the wait ends. */
+  released(call: Call): void {
+    this.waiting.get(call.connId)?.settle({ kind: 'refused', status: 487, reason: 'the call was released while it waited' });
   }
 
   /** The SUT stops: every waiting caller gets 480. */

@@ -4,6 +4,7 @@ import { Clock } from '../../../../simulators/time/clock';
 import { Registrar } from '../../registrar';
 import { SutDeviations } from '../../deviations';
 import { Directory } from '../../directory';
+import { RoutingPoints } from '../../routing/routing-points';
 import { LegName } from '../../media/media-relay';
 import { Call, partyKindOf } from '../call';
 import { CallEvents } from '../call-events';
@@ -18,6 +19,8 @@ export interface TransferContext {
   registrar: Registrar;
   calls: CallRegistry;
   events: CallEvents;
+  /** Where a transfer to a routing point waits for its RequestRouteCall (SEL-04). */
+  routingPoints: RoutingPoints;
   /** Serves a leg's dialog: BYE, re-INVITE, REFER (B2bua.attach). */
   attach(call: Call, leg: LegName, dialog: Dialog): void;
   /** Ends the whole call. */
@@ -25,8 +28,9 @@ export interface TransferContext {
   deviations: SutDeviations['transfer'];
 }
 
-/** A DN a transfer may go to: an agent DN of the directory with a registered phone (rule 23). */
+/** A DN a transfer may go to: an agent DN with a registered phone (rule 23), or a routing point (SEL-04). */
 export function canReach(context: TransferContext, dn: string): boolean {
+  if (context.directory.dn(dn)?.type === 'RoutingPoint') return true;
   return context.directory.isRegistrable(dn) && context.registrar.contactOf(dn) !== undefined;
 }
 

@@ -12,7 +12,7 @@ export const singleStepTransfer: CtiHandler<'RequestSingleStepTransfer'> = (requ
   if (!call) throw new UnknownConnIdError(request.connId, services.calls.wasReleased(request.connId));
   const leg = call.legOfDn(request.thisDN);
   if (!leg) throw new InvalidValueError(`ThisDN ${request.thisDN} is not a party of call ${call.connId}`);
-  if (!services.transfers.canReach(request.otherDN)) throw new InvalidValueError(`otherDN ${request.otherDN} is not an agent DN with a registered phone`);
+  if (!services.transfers.canReach(request.otherDN)) throw new InvalidValueError(`otherDN ${request.otherDN} is neither an agent DN with a registered phone nor a routing point`);
   services.transfers.singleStep(call, leg.name, request.otherDN);
   return { message: 'EventACK', thisDN: request.thisDN, connId: call.connId, otherDN: request.otherDN };
 };

@@ -25,6 +25,10 @@ export interface SelectiveDeviations {
   ignoresDisable: boolean;
   acceptsDuplicateId: boolean;
   dropsDest: boolean;
+  /** The routed call's record=destination still applies after a transfer (SEL-04). */
+  settingSurvivesTransfer: boolean;
+  /** record=destination from a routing point a transfer went through is not applied (SEL-04). */
+  ignoresRecordAfterTransfer: boolean;
 }
 
 /**
@@ -81,11 +85,24 @@ export class SelectiveRecordings implements CallEventListener {
     return decision;
   }
 
+  /** After a transfer: the setting of a routing point the transfer went through, if any (SEL-04). */
+  decisionAfterTransfer(call: Call): RecordingDecision | 'suppressed' | undefined {
+    return this.deviations.ignoresRecordAfterTransfer ? undefined : this.decisionAt(call);
+  }
+
   /** A selective recording's voice went OFF (stopped or failed): its id is free again. */
   voiceChanged(recording: { call: Call; decision: RecordingDecision }, value: GsipRecord): void {
     if (value === 'OFF' && recording.decision.method === 'selective' && recording.decision.recordId !== undefined) {
       this.liveIds.release(recording.decision.recordId, recording.call.connId);
     }
+  }
+
+  /**
+   * A transfer ends the selective recording (SEL-04): the new leg is recorded only if a routing
+   * point on the way sets record again. A live id stays reserved until its recording's OFF.
+   */
+  legReleased(call: Call): void {
+    if (!this.deviations.settingSurvivesTransfer) this.forget(call.connId);
   }
 
   /** A call released without its recording: the id it reserved is free again. */
