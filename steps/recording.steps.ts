@@ -11,7 +11,7 @@ Then("the Media Server received one recording of the call with the agent's DN as
   const stage = await this.callControl();
   const agent = this.party('agent');
   const sessions = stage.mediaServer.sessions;
-  assert.equal(sessions.length, 1, `the Media Server got ${sessions.length} recording INVITE(s) for the call, one expected${stage.mediaServer.refused.length ? `; refused: ${stage.mediaServer.refused.map((r) => `${r.status} ${r.reason}`).join('; ')}` : ''}`);
+  assert.equal(sessions.length, 1, `the Media Server got ${sessions.length} recording INVITE(s) for the call, one expected${stage.mediaServer.refused.length ? `; refused: ${stage.mediaServer.refused.map((r) => `${r.status} ${r.reason}`).join('; ')}` : ''}${stage.mediaServer.stale.length ? `; answered 481 to ${stage.mediaServer.stale.length} retransmitted INVITE(s) of earlier scenarios' calls (ConnID ${stage.mediaServer.stale.map((i) => i.connId ?? '?').join(', ')})` : ''}`);
   const [session] = sessions;
   assert.equal(session.offer.uri.dn, agent.dn, `Request-URI ;dn= names the party side: expected the agent's DN ${agent.dn}`);
   assert.equal(session.offer.parameters.side, 'destination', 'X-Genesys-Record-Side of an agent-side full-time recording (PROFILE-RULES.md rule 2)');

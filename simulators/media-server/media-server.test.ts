@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeRecording, assertRecordingPassed } from '../analysis';
 import { PayloadType, readWav, RtpSender, WatermarkSource } from '../media';
 import { bindUdpSocket } from '../net/udp-socket';
 import { RecordingSessionClient, RecordingSessionError } from '../recording-client/recording-session-client';
 import { systemClock } from '../time/clock';
+import { SipUserAgent } from '../sip';
+import { FakeMediaServer } from './media-server';
 import { withMediaServer } from './testing/with-media-server';
 
 const clock = systemClock;
@@ -79,4 +82,27 @@ test('refusals: bad Request-URI, a live duplicate id, a dest that escapes the ro
     assert.deepEqual(readdirSync(root).sort(), ['dup-1.json', 'dup-1.wav']);
     assert.deepEqual(readdirSync(join(root, '..')).filter((f) => f === 'outside'), [], 'nothing written outside the root');
   });
+});
+
+test("an INVITE of a call an earlier instance took (its SUT still retransmitting) gets 481 and is no session of this one", async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gir-ms-stale-'));
+  const ms = await FakeMediaServer.start({ host: '127.0.0.1', port: 0, root, clock, earlierCallIds: new Set(['earlier-call@sut']) });
+  const ua = await SipUserAgent.start({ host: '127.0.0.1', port: 0 });
+  try {
+    const invite = (callId: string) => ua.invite({
+      uri: `sip:recording@127.0.0.1`, from: '<sip:sut@127.0.0.1>', callId, destination: ms.address,
+      headers: [['X-Genesys-ConnID', '00a1b2c3d4e5f607']],
+    });
+    const stale = await invite('earlier-call@sut').final;
+    assert.equal(stale.response.status, 481);
+    assert.deepEqual(ms.stale.map((s) => [s.callId, s.connId]), [['earlier-call@sut', '00a1b2c3d4e5f607']]);
+    assert.deepEqual(ms.invites, [], 'a stale INVITE is not one of this instance');
+    const fresh = await invite('this-call@sut').final;
+    assert.notEqual(fresh.response.status, 481, 'a call of its own is judged as usual (here: refused for its missing offer)');
+    assert.deepEqual(ms.callIds, ['this-call@sut']);
+  } finally {
+    await ua.close();
+    await ms.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -34,6 +34,12 @@ export interface MediaServerOptions {
   /** RTP timestamp vs arrival drift that re-anchors a channel (default 60 ms). */
   maxDriftMs?: number;
   onTrace?: (event: TraceEvent) => void;
+  /**
+   * Call-IDs of recording INVITEs an earlier Media Server at this address already took (an earlier
+   * scenario's): a retransmission of one reaching this instance is answered 481 and kept apart in
+   * `stale`, never taken for a recording of this scenario's calls.
+   */
+  earlierCallIds?: ReadonlySet<string>;
   /** Where GIR_MUTANT is read (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -57,6 +63,13 @@ export interface RefusedInvite {
   requestUri: string;
 }
 
+/** A recording INVITE of an earlier scenario's call that reached this instance (its SUT still retransmitting). */
+export interface StaleInvite {
+  atMs: number;
+  callId: string;
+  connId?: string;
+}
+
 /** MSML result codes for a command the session state refuses (RFC 5707 uses 4xx results). */
 const MSML_INVALID_STATE = 405;
 const MSML_BAD_REQUEST = 400;
@@ -75,6 +88,8 @@ export class FakeMediaServer {
   readonly refusedInfoAtMs: number[] = [];
   /** Every recording INVITE as it arrived, session or not (MS-01). */
   readonly invites: ReceivedInvite[] = [];
+  /** INVITEs of calls an earlier instance at this address took (options.earlierCallIds). */
+  readonly stale: StaleInvite[] = [];
   readonly errors: Error[] = [];
   /** Fault knobs; a scenario changes them at any time (MS-04). */
   readonly faults: MediaServerFaults = noFaults();
@@ -117,6 +132,7 @@ export class FakeMediaServer {
       badDestStatus: options.badDestStatus ?? 400,
       maxDriftMs: options.maxDriftMs ?? 60,
       datedFolders: options.datedFolders ?? false,
+      earlierCallIds: options.earlierCallIds ?? new Set(),
     }, env);
     return server;
   }
@@ -145,8 +161,19 @@ export class FakeMediaServer {
     }
   }
 
+  /** Call-IDs of every recording INVITE this instance received (for the next instance's earlierCallIds). */
+  get callIds(): string[] {
+    return this.invites.map((i) => i.header('Call-ID')).filter((id): id is string => id !== undefined);
+  }
+
   private async onInvite(request: IncomingRequest): Promise<void> {
     const inviteAtMs = this.options.clock.now();
+    const callId = request.message.headers.get('Call-ID') ?? undefined;
+    if (callId !== undefined && this.options.earlierCallIds.has(callId)) {
+      this.stale.push({ atMs: inviteAtMs, callId, ...(request.message.headers.get(HEADER.connId) ? { connId: request.message.headers.get(HEADER.connId)! } : {}) });
+      request.respond(481, { reason: 'a recording session of an earlier Media Server instance' });
+      return;
+    }
     this.invites.push(receivedInvite(request, inviteAtMs, () => this.options.clock.now()));
     const fault = this.faults.inviteAnswer;
     if (fault.kind === 'silent') return;

@@ -16,6 +16,13 @@ import { SipTrace } from './sip-trace';
  * screen-recording service, the far end of every trunk group, and the SUT configured with them.
  * Each part pushes its own teardown.
  */
+/**
+ * Call-IDs of every recording INVITE an earlier scenario's Media Server took, in this worker. An
+ * external SUT reaches the same fixed ms.listen in every scenario (and a port of the block may come
+ * round again): its retransmission of an earlier call's INVITE must not count as this scenario's.
+ */
+const EARLIER_RECORDING_CALL_IDS = new Set<string>();
+
 export class CallControlStage {
   private constructor(
     readonly mediaServer: FakeMediaServer,
@@ -41,9 +48,12 @@ export class CallControlStage {
     const mediaServer = await FakeMediaServer.start({
       host: msListen.host, port: msListen.port, portBlock, clock, root: recordingsRoot,
       startOn: profile.wire.startOn, duplicateIdStatus: profile.ms.duplicateIdStatus, badDestStatus: profile.ms.badDestStatus,
-      onTrace: trace.recorder('media-server'),
+      onTrace: trace.recorder('media-server'), earlierCallIds: EARLIER_RECORDING_CALL_IDS,
     });
-    disposers.push('fake Media Server', () => mediaServer.close());
+    disposers.push('fake Media Server', async () => {
+      await mediaServer.close();
+      for (const callId of mediaServer.callIds) EARLIER_RECORDING_CALL_IDS.add(callId);
+    });
 
     // screen.url, when the profile gives one, is where the fake service must listen; else a port of the block.
     const screenListen = profile.screen.url ? new URL(profile.screen.url) : undefined;
