@@ -73,7 +73,7 @@ export function judgeTimelines(
   const duration = durationVerdict(input.recording, sampleRate, lengthSamples, tolerances);
   if (duration) verdicts.push(duration);
   markUnobservableEdges(verdicts, { timeBase, sampleRate, tolerances });
-  if (input.harness) weighHarnessLateness(verdicts, { timeBase, sampleRate, lengthSamples, tolerances, harness: input.harness, stampedBy: input.recording?.stampedBy });
+  if (input.harness) weighHarnessLateness(verdicts, { timeBase, sampleRate, lengthSamples, tolerances, harness: input.harness, stampedBy: input.recording?.stampedBy, sharesHarnessLoop: input.recording?.sharesHarnessLoop });
   return {
     sampleRate,
     lengthSamples,

@@ -41,3 +41,18 @@ test('a stall that touched a few frames leaves the median of a shift alone: the 
   assert.doesNotThrow(() => assertRecordingPassed(analyze(1000, stalled(60, 1900))));
   assert.throws(() => assertRecordingPassed(analyze(1000 - 34.5, stalled(60, 1900))), RecordingCheckError);
 });
+
+test("a recorder on the harness's own loop that took the start late: the shift, edges and length it caused are inconclusive; a recorder elsewhere still fails", () => {
+  // The sender stamped the start 70 ms before the recorder took it; the loop was held over those 70 ms.
+  const analyzeStart = (harness: ReturnType<typeof stalled>, sharesHarnessLoop: boolean) => analyzeRecording({
+    channels: rec.channels, streams: rec.streams, expectedPauses: [],
+    recording: { startMs: 930, stopMs: 930 + 2000, stampedBy: 'sender', sharesHarnessLoop }, harness,
+  });
+  const onLoop = analyzeStart(stalled(70, 930), true);
+  assert.ok(onLoop.verdicts.some((v) => v.type === 'time-shift' && v.severity === 'inconclusive'));
+  assert.deepEqual(onLoop.verdicts.filter((v) => v.severity === 'fail').map((v) => `${v.type}: ${v.message}`), []);
+  assert.throws(() => assertRecordingPassed(onLoop), (error: Error) =>
+    error instanceof InconclusiveError && /while the recorder, on the harness's own loop, took the start command: its event loop was held 7\d\.\d ms/.test(error.message));
+  assert.throws(() => assertRecordingPassed(analyzeStart(stalled(70, 930), false)), RecordingCheckError, 'a recorder in its own process is not held by the harness');
+  assert.throws(() => assertRecordingPassed(analyzeStart(stalled(70, 1500), true)), RecordingCheckError, 'a stall elsewhere in the call excuses no late start');
+});

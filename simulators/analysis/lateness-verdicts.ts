@@ -27,14 +27,19 @@ const STAMP_SLACK_MS = 2;
 
 export function weighHarnessLateness(
   verdicts: Verdict[],
-  context: { timeBase: TimeBase; sampleRate: number; lengthSamples: number; tolerances: AnalysisTolerances; harness: HarnessLatenessInput; stampedBy?: 'recorder' | 'sender' },
+  context: {
+    timeBase: TimeBase; sampleRate: number; lengthSamples: number; tolerances: AnalysisTolerances; harness: HarnessLatenessInput;
+    stampedBy?: 'recorder' | 'sender'; sharesHarnessLoop?: boolean;
+  },
 ): void {
   const base = context.timeBase.fileStartMs;
   if (base === undefined) return;
   const toMs = (sample: number) => base + (sample * 1000) / context.sampleRate;
+  const timeLine = context.stampedBy !== 'recorder' && context.sharesHarnessLoop ? startTaken(verdicts, base, context.harness.lateness) : undefined;
   for (const verdict of verdicts) {
     if (verdict.severity !== 'pass' && verdict.severity !== 'fail') continue;
-    const weighable = describe(verdict, context.tolerances, toMs, toMs(context.lengthSamples), context.harness.lateness, context.stampedBy ?? 'sender');
+    const described = describe(verdict, context.tolerances, toMs, toMs(context.lengthSamples), context.harness.lateness, context.stampedBy ?? 'sender');
+    const weighable = described && timeLine && SHIFTED_BY_A_LATE_START.has(verdict.type) ? { ...described, lateness: worst([described.lateness, timeLine]) } : described;
     if (!weighable) continue;
     const judged = judgeTiming(
       { measuredMs: weighable.measuredMs, toleranceMs: weighable.toleranceMs, failed: verdict.severity === 'fail', span: { fromMs: 0, toMs: 0 } },
@@ -46,6 +51,21 @@ export function weighHarnessLateness(
     verdict.message +=
       ` — inconclusive: ${weighable.lateness.evidence} (${weighable.lateness.lateMs.toFixed(1)} ms bears on this check), more than tolerance.harnessShare (${context.harness.share}) of the ${weighable.toleranceMs} ms judged`;
   }
+}
+
+/** Verdicts measured against the file's time line, which a late start of the recorder moves as a whole. */
+const SHIFTED_BY_A_LATE_START: ReadonlySet<Verdict['type']> = new Set(['time-shift', 'padding', 'duration']);
+
+/**
+ * How long the harness's loop was held while a recorder on that loop took the start command: from
+ * the sender's start stamp over as long as the worst shift found (a late start shows as audio that
+ * sits early by as much).
+ */
+function startTaken(verdicts: readonly Verdict[], startMs: number, lateness: HarnessLateness): LatenessReport {
+  const shifts = verdicts.flatMap((v) => (v.type === 'time-shift' && v.shiftMs !== undefined ? [Math.abs(v.shiftMs)] : []));
+  const untilMs = startMs + Math.max(0, ...shifts) + STAMP_SLACK_MS;
+  const held = lateness.heldDuring?.(startMs - STAMP_SLACK_MS, untilMs) ?? lateness.during(startMs - STAMP_SLACK_MS, untilMs);
+  return { lateMs: held.lateMs, evidence: `while the recorder, on the harness's own loop, took the start command: ${held.evidence}` };
 }
 
 function describe(

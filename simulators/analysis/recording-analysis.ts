@@ -49,6 +49,12 @@ export interface AnalyzeRecordingInput {
      * the sender's (the recording client's commands, which reach the recorder later when it stalls).
      */
     stampedBy?: 'recorder' | 'sender';
+    /**
+     * The recorder runs on the harness's own event loop (the embedded fake Media Server): with
+     * sender stamps, the time it took to take the start command is the harness's lateness too, and
+     * it shifts the file's whole time line (every frame, pause edge and the length).
+     */
+    sharesHarnessLoop?: boolean;
   };
   tolerances?: Partial<AnalysisTolerances>;
   scan?: Partial<ScanOptions>;

@@ -41,7 +41,7 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
     channels: audio.channels,
     streams,
     expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),
-    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender' },
+    recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender', sharesHarnessLoop: stage.sharesHarnessLoop },
     tolerances: analysisTolerances(world.tolerance),
     harness: harnessInput(world.tolerance, recording.senders.map((sender, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames: sender.log }))),
   });

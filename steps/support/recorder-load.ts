@@ -78,7 +78,7 @@ export async function runRecorderLoad(world: GirWorld, calls: number, callSecond
       channels: audio.channels,
       streams: logs.map((frames, channel) => ({ streamId: recording.planned.streamIds[channel], channel, label: channel === 0 ? 'party side (label 1)' : 'other party (label 2)', frames })),
       expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),
-      recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender' },
+      recording: { startMs: recording.startedAtMs, stopMs: recording.stoppedAtMs, stampedBy: 'sender', sharesHarnessLoop: stage.sharesHarnessLoop },
       tolerances: analysisTolerances(world.tolerance),
       harness: harnessInput(world.tolerance, logs.map((frames, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames }))),
     });

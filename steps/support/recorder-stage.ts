@@ -15,7 +15,13 @@ const FILE_POLL_MS = 25;
 
 /** The recorder-role stage: the recorder under test and the recording client that drives it. */
 export class RecorderStage {
-  private constructor(readonly recorder: RecorderSut, readonly client: RecordingClient, readonly layout: RecordingsLayout) {}
+  private constructor(
+    readonly recorder: RecorderSut,
+    readonly client: RecordingClient,
+    readonly layout: RecordingsLayout,
+    /** The recorder runs in this process, on the harness's own event loop (adapter: embedded). */
+    readonly sharesHarnessLoop: boolean,
+  ) {}
 
   static async start(options: { profile: Profile; artifactsDir: string; portBlock: PortBlock; clock: Clock; disposers: DisposerStack; trace: SipTrace }): Promise<RecorderStage> {
     const { profile, portBlock, clock, disposers, trace } = options;
@@ -32,7 +38,7 @@ export class RecorderStage {
       onTrace: trace.recorder('recording client'),
     });
     disposers.push('recording client', () => client.close());
-    return new RecorderStage(recorder, client, profile.sut.recordingsLayout);
+    return new RecorderStage(recorder, client, profile.sut.recordingsLayout, profile.sut.adapter === 'embedded');
   }
 
   /** A recording's files as they are now, found by `sut.recordingsLayout` (two candidates of one kind: an error naming both). */
