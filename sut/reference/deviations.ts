@@ -27,6 +27,8 @@ export interface SutDeviations {
     dropsQueuedPause: boolean;
   };
   cti: { dropsReasons: boolean; answersTwice: boolean; closesOnBadJson: boolean; onBeforeAnswer: boolean };
+  /** The SIP side (ROB-01): stops serving after the first message it cannot parse. */
+  sip: { diesOnGarbage: boolean };
   load: { forksIntoOtherSession: boolean };
   screen: { sendsNoPause: boolean; followsUnconfiguredAgents: boolean; sessionAsRecordingId: boolean; stopDelayMs: number };
   selective: SelectiveDeviations;
@@ -48,6 +50,7 @@ export const FAITHFUL: SutDeviations = {
     pauseDelayMs: 0, fullTimePauseDelayMs: 0, dropsQueuedPause: false,
   },
   cti: { dropsReasons: false, answersTwice: false, closesOnBadJson: false, onBeforeAnswer: false },
+  sip: { diesOnGarbage: false },
   load: { forksIntoOtherSession: false },
   screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
   selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false, settingSurvivesTransfer: false, ignoresRecordAfterTransfer: false },
@@ -92,6 +95,7 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       fullTimePauseDelayMs: m.is('sut-pad-full-time-late-pause') ? LATE_MS.pause : 0,
       dropsQueuedPause: m.is('sut-pad-drops-queued-pause'),
     },
+    sip: { diesOnGarbage: m.is('sut-rob-dies-on-garbage') },
     cti: {
       dropsReasons: m.is('sut-dyn-drops-reasons'),
       answersTwice: m.is('sut-dyn-answers-twice'),

@@ -39,6 +39,7 @@ export const SUT_MUTANTS = [
   { name: 'sut-dyn-refused-pause-reaches-ms', requirement: 'DYN-12', description: 'refuses a pause while paused with InvalidState, yet sends it to the Media Server, which fails the recording' },
   { name: 'sut-dyn-answers-twice', requirement: 'DYN-13', description: 'answers an accepted request with EventACK twice' },
   { name: 'sut-ms-on-before-answer', requirement: 'MS-02', description: "sends GSIP_RECORD=ON before the Media Server has answered" },
+  { name: 'sut-rob-dies-on-garbage', requirement: 'ROB-01', description: 'stops serving SIP after the first datagram it cannot parse' },
   { name: 'sut-rob-closes-on-bad-json', requirement: 'ROB-02', description: 'closes the CTI connection after a request that is not JSON' },
   { name: 'sut-pad-late-pause', requirement: 'PAD-01', description: 'sends each pause to the Media Server 300 ms after the request' },
   { name: 'sut-pad-drops-queued-pause', requirement: 'PAD-03', description: 'drops a pause requested while the recording is still being set up' },

@@ -65,8 +65,14 @@ export class ReferenceSut {
     const clock = options.clock ?? systemClock;
     const portBlock = options.portBlock ?? new PortBlock();
     const deviations = sutDeviations(options.env);
-    const startUa = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-reference-sut', onTrace: options.onTrace });
-    const ua = options.sipPort ? await startUa(options.sipPort) : await portBlock.bind(startUa);
+    let ua: SipUserAgent | undefined;
+    const onTrace = (event: TraceEvent): void => {
+      options.onTrace?.(event);
+      // mutant sut-rob-dies-on-garbage: the first unparsable message ends the SIP side
+      if (event.direction === 'discarded' && deviations.sip.diesOnGarbage) void ua?.close();
+    };
+    const startUa = (port: number) => SipUserAgent.start({ host: options.host, port, clock, userAgent: 'gir-reference-sut', onTrace });
+    ua = options.sipPort ? await startUa(options.sipPort) : await portBlock.bind(startUa);
 
     const directory = new Directory(options.directory);
     const registrar = new Registrar(clock);
