@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCucumberProcess } from './lib/cucumber-process';
+import { readRunResults } from './report/run-results';
 import { readCapture } from '../simulators/pcap/capture-reader';
 import { tsharkCounts } from '../simulators/pcap/tshark-fields';
 
@@ -14,7 +15,11 @@ test("capture of a whole scenario: the reader's SIP and RTP frame counts equal t
       args: ['--tags', '@FT-01', '--name', 'An inbound call to a recorded extension'],
       reportsDir, env: { ...process.env, GIR_KEEP_ARTIFACTS: '1', GIR_CONSOLE_FORMAT: 'progress' }, quiet: true,
     });
-    assert.equal(run.exitCode, 0, `the scenario failed (console: ${join(reportsDir, 'console.log')})`);
+    // The capture is what is judged here: a call the harness was too late to judge (inconclusive,
+    // on a busy machine) was still captured whole; a failed one was not necessarily.
+    const statuses = [...readRunResults(join(reportsDir, 'messages.ndjson')).statuses.values()];
+    assert.equal(statuses.length, 1, `one scenario ran (exit ${run.exitCode})`);
+    assert.ok(statuses[0] === 'passed' || statuses[0] === 'inconclusive', `the scenario ${statuses[0]} (exit ${run.exitCode}): ${readFileSync(join(reportsDir, 'console.log'), 'utf8').slice(-2000)}`);
     const [scenario] = readdirSync(join(reportsDir, 'scenarios'));
     const file = join(reportsDir, 'scenarios', scenario, 'capture.pcap');
     const [ours, theirs] = await Promise.all([readCapture(file), tsharkCounts(file)]);
