@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { EventError } from '../simulators/cti/cti-events';
 import { RoutingStrategy } from '../simulators/cti/routing-strategy';
 import { connect, EXTERNAL_NUMBER } from './support/connect-call';
+import { assertTiming, harnessInput } from './support/harness-lateness';
+import { stoppedEvent } from './support/recording-check';
 import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
 import { GirWorld } from './support/world';
 
@@ -87,10 +89,36 @@ Given('the routing strategy on the routing point {string} routes on to the routi
   await serveRoutingPoint(this, role, spec, onward);
 });
 
-/** SEL-04: the routing point a transfer goes through; it sends the call to the new agent. */
-Given('the routing strategy on the routing point {string} routes transfers to the new agent with {string}', async function (this: GirWorld, role: string, spec: string) {
-  await serveRoutingPoint(this, role, spec, undefined, 'new agent');
+/** SEL-04, FT-06: the routing point a transfer or hand-off goes through; it sends the call to that party. */
+Given(/^the routing strategy on the routing point "([^"]+)" routes transfers to the (agent|new agent) with '([^']*)'$/, async function (this: GirWorld, role: string, party: string, spec: string) {
+  await serveRoutingPoint(this, role, spec, undefined, party);
 });
+
+/** Rule 16: disable_destination stops the call's live recording (a trunk group's) within tolerance.stopMs of the request. */
+Then("the trunk group's recording stopped within the profile's stop tolerance of the RequestRouteCall", async function (this: GirWorld) {
+  const routed = allRouted(routingOf(this)).at(-1);
+  assert.ok(routed, 'the routing point raised no EventRouteRequest to the strategy');
+  await recordingStoppedWithin(this, routed.sent.sentAtMs, 'the RequestRouteCall with record=disable_destination');
+});
+
+/** FT-06 through a routing point: the trunk group's recording ends when the agent has the call. */
+Then("the trunk group's recording stopped within the profile's stop tolerance of the agent's answer", async function (this: GirWorld) {
+  assert.ok(this.transfer, 'the call was not handed off');
+  await recordingStoppedWithin(this, this.transfer.answeredAtMs, "the agent's answer of the handed-off call");
+});
+
+async function recordingStoppedWithin(world: GirWorld, referenceMs: number, reference: string): Promise<void> {
+  const stage = await world.callControl();
+  const [session] = stage.mediaServer.sessions;
+  assert.ok(session, 'no recording session at the Media Server');
+  const deadline = referenceMs + world.tolerance.stopMs;
+  const stopped = await within(Math.max(0, deadline - world.clock.now()), `the stop of the trunk group's recording (${reference} + tolerance.stopMs)`, stoppedEvent(session));
+  const lag = stopped.atMs - referenceMs;
+  assertTiming(harnessInput(world.tolerance), {
+    measuredMs: lag, toleranceMs: world.tolerance.stopMs, fromMs: referenceMs, toMs: stopped.atMs,
+    message: `the trunk group's recording stopped ${lag.toFixed(1)} ms after ${reference}; tolerance.stopMs is ${world.tolerance.stopMs}`,
+  });
+}
 
 When('a caller on the trunk {string} calls the routing point and the agent answers', async function (this: GirWorld, trunkRole: string) {
   const trunk = this.directoryEntry(trunkRole, 'TrunkGroup');

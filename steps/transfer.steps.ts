@@ -95,12 +95,12 @@ Then("the agent-side recording stopped within the profile's stop tolerance of th
   });
 });
 
-/** FT-03: the new party's leg is recorded only when its own DN or login says so. */
-Then(/^the new agent's leg (was|was not) recorded$/, async function (this: GirWorld, was: string) {
+/** FT-03: the new party's leg is recorded only when its own DN or login says so (FT-06: the agent a hand-off reached). */
+Then(/^the (new agent|agent)'s leg (was|was not) recorded$/, async function (this: GirWorld, name: string, was: string) {
   const { stage, session } = await firstRecording(this);
   const connId = session.offer.parameters.connId;
-  const newAgent = this.party('new agent');
-  const ofNewLeg = stage.mediaServer.invites.filter((i) => i.header('X-Genesys-ConnID') === connId && /;dn=([^;]+)/.exec(i.uri)?.[1] === newAgent.dn);
-  if (was === 'was') assert.equal(ofNewLeg.length, 1, `the Media Server got ${ofNewLeg.length} recording INVITE(s) of call ${connId} with the new agent's DN ${newAgent.dn}, one expected`);
-  else assert.deepEqual(ofNewLeg.map((i) => i.uri), [], `the new agent's DN ${newAgent.dn} has no record=true and no recorded login, yet its leg of call ${connId} was recorded`);
+  const party = this.party(name);
+  const ofLeg = stage.mediaServer.invites.filter((i) => i.header('X-Genesys-ConnID') === connId && /;dn=([^;]+)/.exec(i.uri)?.[1] === party.dn);
+  if (was === 'was') assert.equal(ofLeg.length, 1, `the Media Server got ${ofLeg.length} recording INVITE(s) of call ${connId} with the ${name}'s DN ${party.dn}, one expected`);
+  else assert.deepEqual(ofLeg.map((i) => i.uri), [], `the ${name}'s DN ${party.dn} has no record=true and no recorded login, yet its leg of call ${connId} was recorded`);
 });

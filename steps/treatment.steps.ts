@@ -31,10 +31,19 @@ When(/^a caller on the trunk "([^"]+)" calls the (IVR|treatment port) and it ans
 
 /** The hand-off (rule 15's stop reference for FT-06): the REFER from the treatment port to the agent. */
 When(/^the (IVR|treatment port) hands the call off to the agent, who answers$/, async function (this: GirWorld, name: string) {
-  const port = this.party(name);
-  const handingOff = new TreatmentParty(port.phone, this.clock).handOff(this.callOf(name), await sutUri(this, this.party('agent').dn));
-  const answeredAtMs = await transferredCallAnswered(this, 'agent');
+  await handOff(this, name, this.party('agent').dn);
+});
+
+/** The hand-off by way of a routing point, whose strategy sends the call to the agent (rule 16). */
+When(/^the (IVR|treatment port) hands the call off to the routing point "([^"]+)", and the agent answers$/, async function (this: GirWorld, name: string, role: string) {
+  await handOff(this, name, this.directoryEntry(role, 'RoutingPoint').dn);
+});
+
+async function handOff(world: GirWorld, name: string, targetDn: string): Promise<void> {
+  const port = world.party(name);
+  const handingOff = new TreatmentParty(port.phone, world.clock).handOff(world.callOf(name), await sutUri(world, targetDn));
+  const answeredAtMs = await transferredCallAnswered(world, 'agent');
   const result = await within(HARNESS_WAIT_MS, 'the SUT reporting the hand-off', handingOff);
   assert.equal(result.status, 202, `the SUT answered the ${name}'s REFER with ${result.status}, 202 expected`);
-  this.transfer = { kind: 'blind', atMs: port.call!.times.transferRequestedAtMs!, answeredAtMs };
-});
+  world.transfer = { kind: 'blind', atMs: port.call!.times.transferRequestedAtMs!, answeredAtMs };
+}

@@ -53,7 +53,7 @@ export const FAITHFUL: SutDeviations = {
   sip: { diesOnGarbage: false },
   load: { forksIntoOtherSession: false },
   screen: { sendsNoPause: false, followsUnconfiguredAgents: false, sessionAsRecordingId: false, stopDelayMs: 0 },
-  selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false, settingSurvivesTransfer: false, ignoresRecordAfterTransfer: false },
+  selective: { ignoresDestination: false, sourceForDestination: false, ignoresDisable: false, acceptsDuplicateId: false, dropsDest: false, settingSurvivesTransfer: false, ignoresRecordAfterTransfer: false, disableKeepsLiveRecording: false },
   transfer: { keepsRecording: new Set(), recordsNewParty: false },
   ms: { omitsConnId: false, breaksCallOn503: false, silentOnMsBye: false, giveUpLateMs: 0, keepsFailedRecording: false },
 };
@@ -117,6 +117,7 @@ export function sutDeviations(env: NodeJS.ProcessEnv = process.env): SutDeviatio
       dropsDest: m.is('sut-sel-drops-dest'),
       settingSurvivesTransfer: m.is('sut-sel-survives-transfer'),
       ignoresRecordAfterTransfer: m.is('sut-sel-ignores-record-after-transfer'),
+      disableKeepsLiveRecording: m.is('sut-sel-disable-keeps-trunk-recording'),
     },
     transfer: {
       keepsRecording: new Set([...(m.is('sut-xfer-blind-keeps-recording') ? ['blind' as const] : []), ...(m.is('sut-xfer-consultation-keeps-recording') ? ['consultation' as const] : [])]),

@@ -46,6 +46,7 @@ export const SUT_MUTANTS = [
   { name: 'sut-dyn-selective-not-controllable', requirement: 'DYN-10', description: 'refuses 3014-3016 on a recording that selective recording started' },
   { name: 'sut-sel-ignores-destination', requirement: 'SEL-01', description: 'acknowledges record=destination and records nothing' },
   { name: 'sut-sel-ignores-disable', requirement: 'SEL-02', description: 'ignores record=disable_destination: a record=true extension is recorded anyway' },
+  { name: 'sut-sel-disable-keeps-trunk-recording', requirement: 'SEL-02', description: "leaves the trunk group's live recording running after record=disable_destination, on into the agent's leg" },
   { name: 'sut-sel-source-for-destination', requirement: 'SEL-03', description: "records the caller's or far end's side for record=destination" },
   { name: 'sut-sel-accepts-duplicate-id', requirement: 'SEL-05', description: 'acknowledges a RequestRouteCall whose id is live, and records with it' },
   { name: 'sut-sel-survives-transfer', requirement: 'SEL-04', description: "records the new agent's leg after a transfer with the first routing point's record=destination" },

@@ -9,8 +9,11 @@ export interface CallEventListener {
   ringing?(call: Call, leg: CallLeg): void;
   established?(call: Call): void;
   released?(call: Call): void;
-  /** A party left a call that goes on (a transfer): its leg is being released. */
-  legReleased?(call: Call, leg: CallLeg): void;
+  /**
+   * A party left a call that goes on (a transfer): its leg is being released. `via` is
+   * 'routing-point' when the call now waits at a routing point for where it goes next.
+   */
+  legReleased?(call: Call, leg: CallLeg, via?: 'routing-point'): void;
   /** A leg now reaches another party (transfer, IVR hand-off). */
   partyChanged?(call: Call, leg: CallLeg, previous: CallLeg): void;
   /** The call waits at a routing point for a RequestRouteCall. */

@@ -39,6 +39,8 @@ export class RecordingController implements CallEventListener {
   private readonly voiceListeners: VoiceChangeListener[] = [];
   private readonly failureListeners: ((call: Call, error: Error) => void)[] = [];
   private sessionCounter = 0;
+  /** Calls whose trunk group recording (FT-06) runs until an agent has the call. */
+  private readonly untilAgent = new Set<string>();
   private selective?: SelectivePolicy;
 
   constructor(
@@ -75,15 +77,35 @@ export class RecordingController implements CallEventListener {
     if (decision) this.start(call, decision);
   }
 
-  /** Rule 16: a transfer ends the call's recording the moment the transferring leg is released. */
-  legReleased(call: Call): void {
+  /**
+   * Rule 16: a transfer ends the call's recording the moment the transferring leg is released. A
+   * trunk group's recording (FT-06) ends at the hand-off to an agent: an IVR's hand-off to a routing
+   * point leaves it running while the call waits there.
+   */
+  legReleased(call: Call, _leg?: CallLeg, via?: 'routing-point'): void {
     const recording = this.live.get(call.connId);
-    if (recording && this.deviations.fullTime.handOffKeepsTrunkRecording && this.directory.dn(recording.decision.dn)?.type === 'TrunkGroup') return;
+    if (recording && this.directory.dn(recording.decision.dn)?.type === 'TrunkGroup') {
+      if (this.deviations.fullTime.handOffKeepsTrunkRecording) return;
+      if (via === 'routing-point') {
+        this.untilAgent.add(call.connId);
+        return;
+      }
+    }
+    this.released(call);
+  }
+
+  /** Rule 16: record=disable_destination stops the call's live recording at once (a trunk group's, FT-06). */
+  disableDestination(call: Call): void {
+    if (this.deviations.selective.ignoresDisable) return;
+    // the mutant's recording runs on past the agent's answer, into the routed leg
+    if (this.deviations.selective.disableKeepsLiveRecording) return void this.untilAgent.delete(call.connId);
     this.released(call);
   }
 
   /** The new party of a transferred leg is recorded only if its own DN or login says so (FT-03). */
   partyChanged(call: Call, leg: CallLeg): void {
+    // the hand-off to an agent ends a trunk group's recording that waited at a routing point (FT-06)
+    if (this.untilAgent.has(call.connId)) this.released(call);
     if (this.live.has(call.connId)) return;
     // a routing point the transfer went through may have set record again (SEL-04)
     const selective = this.selective?.decisionAfterTransfer(call);
@@ -96,6 +118,7 @@ export class RecordingController implements CallEventListener {
   }
 
   released(call: Call): void {
+    this.untilAgent.delete(call.connId);
     const recording = this.live.get(call.connId);
     if (!recording) return;
     this.live.delete(call.connId);

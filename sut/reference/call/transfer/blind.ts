@@ -10,9 +10,12 @@ import { connectLeg, detachLeg, TransferContext } from './transfer-context';
  * waits there for the strategy's RequestRouteCall, whose extensions may record the new leg (SEL-04).
  */
 export async function blindTransfer(context: TransferContext, call: Call, from: LegName, targetDn: string): Promise<void> {
-  detachLeg(context, call, from, 'blind');
   const routingPoint = context.directory.dn(targetDn);
-  if (routingPoint?.type !== 'RoutingPoint') return connectLeg(context, call, from, targetDn);
+  if (routingPoint?.type !== 'RoutingPoint') {
+    detachLeg(context, call, from, 'blind');
+    return connectLeg(context, call, from, targetDn);
+  }
+  detachLeg(context, call, from, 'blind', 'routing-point');
   const outcome = await routeOnward(context.routingPoints, context.directory, call, routingPoint);
   if (call.state === 'released') return;
   if (outcome.kind === 'refused') return context.hangUp(call);

@@ -39,11 +39,11 @@ export function canReach(context: TransferContext, dn: string): boolean {
  * releases the transferring agent's leg): listeners hear it first, so its recording stops at once,
  * then it gets its BYE. The leg keeps no dialog, so that BYE does not release the call.
  */
-export function detachLeg(context: TransferContext, call: Call, legName: LegName, kind: 'blind' | 'consultation'): void {
+export function detachLeg(context: TransferContext, call: Call, legName: LegName, kind: 'blind' | 'consultation', via?: 'routing-point'): void {
   const leg = call.leg(legName);
   const dialog = leg.dialog;
   leg.dialog = undefined;
-  if (!context.deviations.keepsRecording.has(kind)) context.events.emit('legReleased', call, leg);
+  if (!context.deviations.keepsRecording.has(kind)) context.events.emit('legReleased', call, leg, via);
   if (dialog && !dialog.isTerminated) dialog.bye().catch(() => undefined);
 }
 

@@ -33,6 +33,7 @@ export const routeCall: CtiHandler<'RequestRouteCall'> = (request, client, servi
   if (waitingAt !== request.thisDN) throw new InvalidStateError(`call ${call.connId} is not waiting at routing point ${request.thisDN}${waitingAt ? ` (it waits at ${waitingAt})` : ''}`);
   if (record !== undefined) {
     services.selective.set(call, { record: record as SelectiveRecord, routingPoint: request.thisDN, ...(id !== undefined ? { id } : {}), ...(dest !== undefined ? { dest } : {}) });
+    if (record === 'disable_destination') services.recordings.disableDestination(call);
   }
   services.routingPoints.route(call.connId, request.otherDN);
   return { message: 'EventACK', thisDN: request.thisDN, connId: call.connId, otherDN: request.otherDN };

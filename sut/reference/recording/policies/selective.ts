@@ -29,6 +29,8 @@ export interface SelectiveDeviations {
   settingSurvivesTransfer: boolean;
   /** record=destination from a routing point a transfer went through is not applied (SEL-04). */
   ignoresRecordAfterTransfer: boolean;
+  /** record=disable_destination leaves a live recording (a trunk group's, FT-06) running (SEL-02). */
+  disableKeepsLiveRecording: boolean;
 }
 
 /**
