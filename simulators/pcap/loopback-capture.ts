@@ -22,9 +22,13 @@ export class CaptureError extends Error {
 /** Kernel capture buffer (KiB): seconds of a 100-call load's packets while tcpdump waits for the CPU. */
 const CAPTURE_BUFFER_KIB = 65536;
 
-/** The tcpdump arguments: loopback, no name resolution, UDP and TCP of ports [first, last]. */
-export function tcpdumpArguments(file: string, ports: { first: number; last: number }, device = 'lo'): string[] {
-  return ['-i', device, '-n', '-U', '-Z', 'root', '-B', String(CAPTURE_BUFFER_KIB), '-s', '0', '-w', file, `(udp or tcp) and portrange ${ports.first}-${ports.last}`];
+/**
+ * The tcpdump arguments: loopback, no name resolution, UDP and TCP of ports [first, last], and of
+ * `fixedPorts` (an external SUT's addresses and the profile's fixed ms.listen and trunk peers).
+ */
+export function tcpdumpArguments(file: string, ports: { first: number; last: number }, device = 'lo', fixedPorts: readonly number[] = []): string[] {
+  const selected = [`portrange ${ports.first}-${ports.last}`, ...[...new Set(fixedPorts)].map((port) => `port ${port}`)].join(' or ');
+  return ['-i', device, '-n', '-U', '-Z', 'root', '-B', String(CAPTURE_BUFFER_KIB), '-s', '0', '-w', file, `(udp or tcp) and (${selected})`];
 }
 
 export class LoopbackCapture {
@@ -38,8 +42,8 @@ export class LoopbackCapture {
     }));
   }
 
-  static async start(file: string, ports: { first: number; last: number }): Promise<LoopbackCapture> {
-    const child = spawn('nice', ['-n', '19', 'tcpdump', ...tcpdumpArguments(file, ports)], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  static async start(file: string, ports: { first: number; last: number }, fixedPorts: readonly number[] = []): Promise<LoopbackCapture> {
+    const child = spawn('nice', ['-n', '19', 'tcpdump', ...tcpdumpArguments(file, ports, 'lo', fixedPorts)], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     const capture = new LoopbackCapture(child, file, () => stderr);
     await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import { fixedPortsOf } from './profile-fixed-ports';
 import type { Pickle } from '@cucumber/messages';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,7 +99,7 @@ export class GirWorld extends World {
 
   /** Starts the scenario's capture; its teardown is the first pushed, so it runs last (the BYEs are in it). */
   async startCapture(): Promise<void> {
-    this.capture = await LoopbackCapture.start(join(this.artifactsDir, 'capture.pcap'), this.ports.range);
+    this.capture = await LoopbackCapture.start(join(this.artifactsDir, 'capture.pcap'), this.ports.range, fixedPortsOf(this.profile));
     const capture = this.capture;
     this.disposers.push('capture', () => capture.stop());
   }
