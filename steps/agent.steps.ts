@@ -16,6 +16,12 @@ async function login(world: GirWorld, role: string): Promise<void> {
   const dn = world.party('agent').dn;
   await loginRequest(world, 'RequestAgentLogin', { thisDN: dn, agentId: entry.agentId }, 'EventAgentLogin');
   world.logins.set(dn, entry.agentId);
+  // An SUT that outlives the scenario (external) must not keep the agent for the next one.
+  world.disposers.push(`agent ${entry.agentId} logged out of DN ${dn}`, async () => {
+    if (world.logins.get(dn) !== entry.agentId) return;
+    const { event } = await world.desktops.send(DESKTOP, 'RequestAgentLogout', { thisDN: dn }).sent.response;
+    if (event.message !== 'EventACK') throw new Error(`RequestAgentLogout {thisDN: ${dn}} after the scenario got ${JSON.stringify(event)}`);
+  });
 }
 
 Given('the agent {string} is logged in on the agent\'s DN', async function (this: GirWorld, role: string) {
@@ -40,5 +46,10 @@ Given('the SUT runs as a SIP Cluster', async function (this: GirWorld) {
   const { event } = await this.desktops.send(DESKTOP, 'RequestConfigUpdate', { cluster: true }).sent.response;
   if (event.message === 'EventError' && (event as EventError).errorCode === 'NotSupported') return 'skipped';
   assert.equal(event.message, 'EventACK', `RequestConfigUpdate {cluster: true} got ${JSON.stringify(event)}`);
+  // An SUT that outlives the scenario (external) goes back to the profile's mode for the next one.
+  this.disposers.push('SIP Cluster mode switched back off', async () => {
+    const { event: reset } = await this.desktops.send(DESKTOP, 'RequestConfigUpdate', { cluster: false }).sent.response;
+    if (reset.message !== 'EventACK') throw new Error(`RequestConfigUpdate {cluster: false} after the scenario got ${JSON.stringify(reset)}`);
+  });
   return undefined;
 });
