@@ -96,3 +96,17 @@ async function detect(): Promise<EngineCheck> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * Why a container of this image cannot be started here (no engine, or the image is not on it: a
+ * missing image would be pulled, from a registry that may not be reachable), or undefined.
+ */
+export async function imageUnavailable(image: string): Promise<string | undefined> {
+  const engine = await detectContainerEngine();
+  if (!engine.ok) return engine.line;
+  const { getContainerRuntimeClient, ImageName } = testcontainers();
+  const client = await getContainerRuntimeClient();
+  if (await client.image.exists(ImageName.fromString(image))) return undefined;
+  return `image ${image} is not on this engine: docker/build.sh builds the project's images`;
+}
+

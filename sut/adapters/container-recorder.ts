@@ -48,16 +48,13 @@ export class ContainerRecorder implements RecorderSut {
     const command = sut.command ?? [];
     const { root, ownFolder } = recordingsRootFor(options.profile);
     try {
+      const base = { image, env: containerEnv(options.env, sut.env), mounts: [{ path: root, mode: 'rw' as const }], startTimeoutMs: options.startTimeoutMs };
       const at = (port?: number): SutContainerOptions => ({
-        image,
-        command: fillCommand(command, { recordings: root, ...(port === undefined ? {} : { port: String(port) }) }),
-        env: containerEnv(options.env, sut.env),
-        mounts: [{ path: root, mode: 'rw' }],
-        startTimeoutMs: options.startTimeoutMs,
+        ...base, command: fillCommand(command, { recordings: root, ...(port === undefined ? {} : { port: String(port) }) }),
       });
       const started = usesPlaceholder(command, 'port') ? await startOnFreePort(options.portBlock, (port) => SutContainer.start(at(port))) : await SutContainer.start(at());
       // A restart starts exactly this again: the same {port}, so the same address.
-      const again: SutContainerOptions = { ...at(), command: [...started.command] };
+      const again: SutContainerOptions = { ...base, command: [...started.command] };
       return new ContainerRecorder(started, again, options.profile, root, ownFolder);
     } catch (error) {
       if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PortBlock } from '../../simulators/net/port-block';
 import { freePort } from './command-template';
-import { detectContainerEngine, testcontainers } from './container-engine';
+import { imageUnavailable, testcontainers } from './container-engine';
 import { containerEnv, SutContainer, SutContainerError } from './sut-container';
 
 const MEDIA_SERVER_IMAGE = 'localhost/gir-media-server';
@@ -14,16 +14,6 @@ test("a container gets the harness's GIR_* settings and worker id, then the prof
   const env = containerEnv({ GIR_PORT_BASE: '30000', CUCUMBER_WORKER_ID: '4', PATH: '/usr/bin', HOME: '/root', GIR_MUTANT: 'x' }, { GIR_MUTANT: 'y', TZ: 'UTC' });
   assert.deepEqual(env, { GIR_PORT_BASE: '30000', CUCUMBER_WORKER_ID: '4', GIR_MUTANT: 'y', TZ: 'UTC' });
 });
-
-/** Why a test that needs an engine and the media-server image cannot run here; undefined when it can. */
-async function cannotRun(): Promise<string | undefined> {
-  const engine = await detectContainerEngine();
-  if (!engine.ok) return engine.line;
-  const { getContainerRuntimeClient, ImageName } = testcontainers();
-  const client = await getContainerRuntimeClient();
-  if (!(await client.image.exists(ImageName.fromString(MEDIA_SERVER_IMAGE)))) return `image ${MEDIA_SERVER_IMAGE} is not on this engine: docker/build.sh builds it`;
-  return undefined;
-}
 
 /** The SUT containers on the engine whose command has this argument (running or not). */
 async function containersWith(arg: string): Promise<string[]> {
@@ -35,7 +25,7 @@ async function containersWith(arg: string): Promise<string[]> {
 }
 
 test('the fake Media Server image starts on the host network, says where it listens, writes to its volume, and is removed at stop', async (t) => {
-  const why = await cannotRun();
+  const why = await imageUnavailable(MEDIA_SERVER_IMAGE);
   if (why) return t.skip(why);
   const root = mkdtempSync(join(tmpdir(), 'gir-container-test-'));
   try {
@@ -58,7 +48,7 @@ test('the fake Media Server image starts on the host network, says where it list
 });
 
 test('an SUT that exits before its listening line fails the start with its last log line, and leaves no container', async (t) => {
-  const why = await cannotRun();
+  const why = await imageUnavailable(MEDIA_SERVER_IMAGE);
   if (why) return t.skip(why);
   await assert.rejects(
     SutContainer.start({ image: MEDIA_SERVER_IMAGE, command: ['--no-such-option'], env: {}, mounts: [], startTimeoutMs: 20_000 }),

@@ -1,6 +1,6 @@
 import type { StartedTestContainer } from 'testcontainers';
 import { HostPort } from '../../simulators/net/host-port';
-import { detectContainerEngine, testcontainers } from './container-engine';
+import { imageUnavailable, testcontainers } from './container-engine';
 import { forgetContainer, watchContainer } from './container-reaper';
 import { findListeningLine, lastLineClause, LISTENING_LINE } from './listening-line';
 import { startTimeoutFromEnv } from './sut-process';
@@ -58,14 +58,9 @@ export class SutContainer {
   private constructor(private readonly options: SutContainerOptions, private container?: StartedTestContainer) {}
 
   static async start(options: SutContainerOptions): Promise<SutContainer> {
-    const engine = await detectContainerEngine();
-    if (!engine.ok) throw new SutContainerError(engine.line, '');
-    const { GenericContainer, ImageName, Wait, getContainerRuntimeClient } = testcontainers();
-    const client = await getContainerRuntimeClient();
-    // A missing image would be pulled, from a registry that may not be reachable: name the fix instead.
-    if (!(await client.image.exists(ImageName.fromString(options.image)))) {
-      throw new SutContainerError(`image ${options.image} is not on this engine: docker/build.sh builds the project's images`, '');
-    }
+    const unavailable = await imageUnavailable(options.image);
+    if (unavailable) throw new SutContainerError(unavailable, '');
+    const { GenericContainer, Wait } = testcontainers();
     const timeoutMs = options.startTimeoutMs ?? startTimeoutFromEnv(process.env);
     const sut = new SutContainer(options);
     const definition = new GenericContainer(options.image)
