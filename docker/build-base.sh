@@ -32,5 +32,5 @@ echo "build-base: debootstrap --variant=minbase $SUITE from $MIRROR"
 rm -f "$root.log"
 # Smaller and reproducible: no package lists, caches or logs of the bootstrap itself.
 "${sudo_cmd[@]}" rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb "$root"/var/log/*
-"${sudo_cmd[@]}" tar -C "$root" --numeric-owner -c . | "$ENGINE" import -q --change 'CMD ["/bin/bash"]' - "$IMAGE" >/dev/null
+"${sudo_cmd[@]}" tar -C "$root" --numeric-owner -c . | "$ENGINE" import --change 'CMD ["/bin/bash"]' - "$IMAGE" >/dev/null
 echo "build-base: $IMAGE built in $(( $(date +%s) - started )) s"
