@@ -63,7 +63,15 @@ export class SutContainer {
     const { GenericContainer, Wait } = testcontainers();
     const timeoutMs = options.startTimeoutMs ?? startTimeoutFromEnv(process.env);
     const sut = new SutContainer(options);
-    const definition = new GenericContainer(options.image)
+    let createdId: string | undefined;
+    // Watched from its creation on, so a signal while testcontainers waits for it still removes it.
+    const Watched = class extends GenericContainer {
+      protected override async containerCreated(id: string): Promise<void> {
+        createdId = id;
+        watchContainer(id);
+      }
+    };
+    const definition = new Watched(options.image)
       .withNetworkMode('host')
       .withCommand([...options.command])
       .withEnvironment(options.env)
@@ -73,7 +81,6 @@ export class SutContainer {
         stream.on('data', (chunk: string | Buffer) => (sut.output += chunk.toString()));
         stream.on('end', () => (sut.logEnded = true));
       })
-      // Registered before the wait, so a signal while it waits still removes it.
       .withStartupTimeout(timeoutMs)
       .withWaitStrategy(Wait.forLogMessage(LISTENING_LINE));
     const described = `image ${options.image} (${options.command.join(' ')})`;
@@ -82,12 +89,12 @@ export class SutContainer {
       started = await definition.start();
     } catch (error) {
       // testcontainers has removed it; what it wrote until then is in sut.output.
+      if (createdId) forgetContainer(createdId);
       const message = error instanceof Error ? error.message : String(error);
       const why = /Log stream ended/.test(message) ? 'exited before it was listening' : /not received after/.test(message) ? `printed no "listening" line with an ip:port within ${timeoutMs} ms` : `could not be started: ${message}`;
       throw new SutContainerError(`${described} ${why}${lastLineClause(sut.output)}`, sut.output);
     }
     sut.container = started;
-    watchContainer(started.getId());
     // The wait read the line from the log; this stream reads the same log, so it has it or will.
     const found = await sut.lineFromOwnLog(timeoutMs);
     if (!found) {
