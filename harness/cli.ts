@@ -13,7 +13,7 @@ import { renderProvisionSheet, renderProvisionSheetCsv } from './provision-sheet
 import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
 
 const ENVIRONMENT = `environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK, GIR_KEEP_ARTIFACTS=1,
-  GIR_REPORTS_DIR (default reports), GIR_SUT_START_TIMEOUT_MS (a process SUT's start, default 30000),
+  GIR_REPORTS_DIR (default reports), GIR_SUT_START_TIMEOUT_MS (a process or container SUT's start, default 30000),
   GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each hang-up and pause)`;
 
 const COMMAND_HELP: Record<string, string> = {
@@ -22,7 +22,8 @@ const COMMAND_HELP: Record<string, string> = {
         Writes the reports (cucumber.html, junit.xml, messages.ndjson, conformance.json/.html) to
         --report-dir (default GIR_REPORTS_DIR, else reports/). Exit 0: every scenario passed;
         1: a scenario failed or was inconclusive, or none matched; 2: the run could not be made
-        (invalid profile, unreachable SUT, an SUT process that died at start: one line says why).
+        (invalid profile, unreachable SUT, an SUT process that died at start, no
+        container engine for a container SUT: one line says why).
         --repeat N: run the selection N times (each a fresh run) and print per scenario how many
         runs passed, failed and were inconclusive; exit 1 if any run of any scenario did not pass.`,
   'provision-sheet': `provision-sheet --profile <file> [--format markdown|csv]

@@ -84,3 +84,14 @@ test('a recorder process that never says it is listening is stopped and the run 
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /printed no "listening" line with an ip:port within 1500 ms; its last line: up at 127\.0\.0\.1:5999/);
 }));
+
+test('a container SUT without a container engine ends the run in under 10 s: exit 2, one line saying so', () => withTemp(async (dir) => {
+  const profile = join(dir, 'container.yaml');
+  writeFileSync(profile, `sut: { role: recorder, adapter: container, image: localhost/gir-media-server, command: [--root, "{recordings}"] }\n`);
+  // A Docker API address where nothing answers: testcontainers finds no engine there.
+  const run = await runCli(['run', '--profile', profile], { GIR_REPORTS_DIR: join(dir, 'reports'), DOCKER_HOST: 'tcp://127.0.0.1:1' });
+  assert.equal(run.code, 2, run.stderr);
+  assert.equal(lines(run.stderr).length, 1, run.stderr);
+  assert.match(run.stderr, /no container engine for sut\.adapter "container" \(testcontainers: "Could not find a working container runtime strategy" at DOCKER_HOST=tcp:\/\/127\.0\.0\.1:1\)/);
+  assert.ok(run.tookMs < 10_000, `the run took ${run.tookMs} ms to give up`);
+}));

@@ -49,3 +49,9 @@ if ! cmp -s package-lock.json node_modules/.gir-installed-lock 2>/dev/null; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.gir-installed-lock
 fi
+
+# A container engine (Podman's Docker API) only when asked: the default suite needs none, and
+# profiles with `sut.adapter: container` or the harness image do (README, "SUTs in containers").
+if [ "${GIR_CONTAINERS:-0}" = 1 ]; then
+  bash harness/setup-containers.sh >/dev/null
+fi

@@ -9,6 +9,10 @@ import { checkProvisioning } from '../sut/adapters/provisioning-check';
 import { ProcessRecorder } from '../sut/adapters/process-recorder';
 import { probeSip } from '../sut/adapters/sip-probe';
 import { SutProcessError } from '../sut/adapters/sut-process';
+import { detectContainerEngine } from '../sut/adapters/container-engine';
+import { ContainerCallControl } from '../sut/adapters/container-call-control';
+import { ContainerRecorder } from '../sut/adapters/container-recorder';
+import { SutContainerError } from '../sut/adapters/sut-container';
 import { formatHostPort, parseHostPort } from '../simulators/net/host-port';
 import { PortBlock } from '../simulators/net/port-block';
 import { PROJECT_ROOT } from './lib/cucumber-process';
@@ -17,22 +21,27 @@ import { RunSetupError } from './run-setup-error';
 /**
  * Before Cucumber starts: can each SUT of the run be reached at all? An adapter the role lacks, an
  * external SUT that does not answer SIP OPTIONS, a DN it is not provisioned with, a recordings root
- * that is not there, a process SUT that dies at start or never says it is listening: each ends the run here (RunSetupError,
- * exit 2) instead of failing every scenario one by one. A process SUT is started once and stopped
- * again for this; each worker then runs its own.
+ * that is not there, a process SUT that dies at start or never says it is listening, no container
+ * engine for a container SUT: each ends the run here (RunSetupError, exit 2) instead of failing
+ * every scenario one by one. A process or container SUT is started once and stopped again for
+ * this; each worker then runs its own.
  */
 export async function checkSutsBeforeRun(profiles: readonly LoadedProfile[], env: NodeJS.ProcessEnv, reportsDir: string, cucumberArgs: readonly string[]): Promise<void> {
   for (const loaded of profiles) {
     const where = `${loaded.path}: ${loaded.profile.sut.role} SUT ${loaded.profile.sut.name}`;
     const { adapter } = loaded.profile.sut;
     if (adapter === 'embedded') continue;
-    if (adapter === 'container') throw new RunSetupError(`${where}: sut.adapter "container" is not available yet; use "process" or "external"`);
+    if (adapter === 'container') {
+      // Asked once, answered within seconds: without an engine the run ends here (exit 2), never hangs.
+      const engine = await detectContainerEngine();
+      if (!engine.ok) throw new RunSetupError(`${where}: ${engine.line}`);
+    }
     try {
       if (loaded.profile.sut.role === 'call-control') await checkCallControl(where, loaded.profile, env, cucumberArgs);
       else await checkRecorder(where, loaded.profile, env);
     } catch (error) {
       if (error instanceof RunSetupError) throw error;
-      if (error instanceof SutProcessError) {
+      if (error instanceof SutProcessError || error instanceof SutContainerError) {
         // The one line names the cause; the whole output is kept beside the reports.
         mkdirSync(reportsDir, { recursive: true });
         const file = join(reportsDir, 'sut-start-output.txt');
@@ -69,7 +78,9 @@ async function checkCallControl(where: string, profile: Profile, env: NodeJS.Pro
     const directory: DirectoryEntry[] = [];
     for (const entry of profile.directory) directory.push(entry.type === 'TrunkGroup' && !entry.peer ? { ...entry, peer: `127.0.0.1:${await freePort(portBlock, '127.0.0.1')}` } : entry);
     const mediaServer = { host: '127.0.0.1', port: await freePort(portBlock, '127.0.0.1') };
-    const started = await ProcessCallControl.start({ profile, directory, mediaServer, portBlock, workDir, cwd: PROJECT_ROOT, env: processSutEnv(env) });
+    const started = sut.adapter === 'container'
+      ? await ContainerCallControl.start({ profile, directory, mediaServer, portBlock, workDir, env: processSutEnv(env) })
+      : await ProcessCallControl.start({ profile, directory, mediaServer, portBlock, workDir, cwd: PROJECT_ROOT, env: processSutEnv(env) });
     try {
       await probe(where, formatHostPort(started.sipAddress), portBlock);
       await checkProvisioning(started.ctiAddress, directory, profile.tolerance.ctiResponseMs);
@@ -91,7 +102,9 @@ async function checkRecorder(where: string, profile: Profile, env: NodeJS.Proces
     return;
   }
   if (sut.recordings) checkRecordingsRoot(where, sut.recordings);
-  const recorder = await ProcessRecorder.start({ profile, portBlock, cwd: PROJECT_ROOT, env: processSutEnv(env) });
+  const recorder = sut.adapter === 'container'
+    ? await ContainerRecorder.start({ profile, portBlock, env: processSutEnv(env) })
+    : await ProcessRecorder.start({ profile, portBlock, cwd: PROJECT_ROOT, env: processSutEnv(env) });
   try {
     await probe(where, `${recorder.sipAddress.host}:${recorder.sipAddress.port}`, portBlock);
   } finally {

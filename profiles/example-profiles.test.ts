@@ -8,10 +8,12 @@ import { loadProfile } from './load-profile';
 const EXAMPLES: Record<string, { role: string; adapter: string }> = {
   'default.yaml': { role: 'call-control', adapter: 'embedded' },
   'call-control-process.yaml': { role: 'call-control', adapter: 'process' },
+  'call-control-container.yaml': { role: 'call-control', adapter: 'container' },
   'call-control-external.example.yaml': { role: 'call-control', adapter: 'external' },
   'recorder.yaml': { role: 'recorder', adapter: 'embedded' },
   'recorder-process.yaml': { role: 'recorder', adapter: 'process' },
   'recorder-process-dated.yaml': { role: 'recorder', adapter: 'process' },
+  'recorder-container.yaml': { role: 'recorder', adapter: 'container' },
   'recorder-external.example.yaml': { role: 'recorder', adapter: 'external' },
 };
 
@@ -24,10 +26,11 @@ test('every profile in profiles/ loads, with the role and adapter it is meant to
   }
 });
 
-test('process profiles give a command; external ones the addresses the harness cannot choose', () => {
+test('process profiles give a command, container ones an image; external ones the addresses the harness cannot choose', () => {
   for (const [name, { adapter, role }] of Object.entries(EXAMPLES)) {
     const { sut, ms, directory } = loadProfile(join(__dirname, name)).profile;
-    if (adapter === 'process') assert.ok(sut.command?.some((arg) => arg.includes('{port}')), `${name}: a command listening on {port}`);
+    if (adapter === 'process' || adapter === 'container') assert.ok(sut.command?.some((arg) => arg.includes('{port}')), `${name}: a command listening on {port}`);
+    if (adapter === 'container') assert.ok(sut.image, `${name}: sut.image`);
     if (adapter === 'external') assert.ok(sut.sip, `${name}: sut.sip`);
     if (adapter === 'external' && role === 'recorder') assert.ok(sut.recordings, `${name}: sut.recordings`);
     if (adapter === 'external' && role === 'call-control') {

@@ -45,8 +45,11 @@ export const profileSchema = z
         transport: z.array(z.enum(['udp', 'tcp'])).nonempty().default(['udp']),
         cluster: z.boolean().default(false),
         msTimeoutMs: ms(3000),
+        // process: the command and its arguments; container: the arguments to the image's entrypoint.
         command: z.array(z.string()).optional(),
-        image: z.string().optional(),
+        // container: the image (built by docker/build.sh, or the vendor's) and its environment.
+        image: z.string().min(1).optional(),
+        env: z.record(z.string()).optional(),
       })
       .strict()
       .default({}),

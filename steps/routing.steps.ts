@@ -151,6 +151,10 @@ When('a second caller on the trunk {string} calls the routing point', async func
   second.phone.call(routing.entryDn, second.streamId).catch(() => undefined); // its fate is not this step's to judge
   // the strategy answers each EventRouteRequest as it arrives, before this wait resumes
   await client.waitFor((e) => e.event.message === 'EventRouteRequest', HARNESS_WAIT_MS, () => new Error('the second call raised no EventRouteRequest'), from);
+  // The SUT's answer to that RequestRouteCall ends the step: an SUT apart from the harness (process,
+  // container) could otherwise get a hang-up that follows before the route request. What the answer
+  // is, or that none came, is the Then steps' to judge.
+  await allRouted(routing).at(-1)?.sent.response.catch(() => undefined);
 });
 
 /** Waits out the response window of the strategy's last RequestRouteCall: a late or second response shows. */

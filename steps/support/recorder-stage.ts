@@ -26,7 +26,7 @@ export class RecorderStage {
   static async start(options: { profile: Profile; artifactsDir: string; portBlock: PortBlock; clock: Clock; disposers: DisposerStack; trace: SipTrace }): Promise<RecorderStage> {
     const { profile, portBlock, clock, disposers, trace } = options;
     let recorder: RecorderSut;
-    if (profile.sut.adapter === 'process') {
+    if (profile.sut.adapter === 'process' || profile.sut.adapter === 'container') {
       recorder = await workerProcessRecorder(profile, clock);
     } else {
       recorder = await startRecorderSut({ profile, embeddedRoot: join(options.artifactsDir, 'recordings'), portBlock, clock, onTrace: trace.recorder('recorder') });

@@ -5,7 +5,7 @@ import { Clock } from '../../simulators/time/clock';
 import { workerPortBlock } from './worker-resources';
 
 /**
- * The worker's recorder when the profile runs it as a process (`adapter: process`): started at the
+ * The worker's recorder when the profile runs it as a process or a container: started at the
  * first scenario that needs it and kept for the rest, as a real recorder is started once, not per
  * call; stopped in AfterAll. A recorder that died since the last scenario is started again, so one
  * crash fails the scenario it happened in, not every one after it.
@@ -13,7 +13,7 @@ import { workerPortBlock } from './worker-resources';
 let shared: RecorderSut | undefined;
 
 export async function workerProcessRecorder(profile: Profile, clock: Clock): Promise<RecorderSut> {
-  if (shared?.process?.hasExited) {
+  if (shared?.hasExited) {
     await shared.stop();
     shared = undefined;
   }

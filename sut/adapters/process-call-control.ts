@@ -33,14 +33,9 @@ export class ProcessCallControl implements CallControlSut {
   }): Promise<ProcessCallControl> {
     const { profile } = options;
     if (!profile.sut.command?.length) throw new Error('a process SUT needs sut.command in its profile');
-    const profilePath = join(options.workDir, 'sut-profile.yaml');
-    writeFileSync(profilePath, stringify({ ...profile, directory: options.directory, ...(options.screenUrl ? { screen: { ...profile.screen, url: options.screenUrl } } : {}) }));
-    const commandFor = (port: number): string[] => fillCommand(profile.sut.command!, { port: String(port), ms: formatHostPort(options.mediaServer), profile: profilePath });
+    const commandFor = scenarioCommand(options);
     const sut = await startOnFreePort(options.portBlock, (port) => SutProcess.start({ command: commandFor(port), cwd: options.cwd, env: options.env }));
-    if (sut.addresses.length < 2) {
-      await sut.stop();
-      throw new Error(`the SUT's listening line names no CTI address (SIP first, then CTI, each ip:port): "${sut.listeningLine}"`);
-    }
+    await requireCtiAddress(sut);
     return new ProcessCallControl(sut, `${profile.sut.name} ${profile.sut.version} (process: ${sut.command.join(' ')})`);
   }
 
@@ -64,3 +59,33 @@ export class ProcessCallControl implements CallControlSut {
     return this.process.stop();
   }
 }
+
+/** What a call-control SUT the harness starts is given for a scenario (process or container). */
+export interface ScenarioInputs {
+  profile: Profile;
+  /** The profile's directory with every trunk peer filled in by the harness. */
+  directory: DirectoryEntry[];
+  mediaServer: HostPort;
+  screenUrl?: string;
+  /** Where the scenario's own files go (the filled-in profile). */
+  workDir: string;
+}
+
+/**
+ * sut.command filled in for a port: `{ms}` the scenario's Media Server, `{profile}` the profile
+ * with the scenario's trunk peers and screen service, written to the scenario's folder.
+ */
+export function scenarioCommand(inputs: ScenarioInputs): (port: number) => string[] {
+  const { profile } = inputs;
+  const profilePath = join(inputs.workDir, 'sut-profile.yaml');
+  writeFileSync(profilePath, stringify({ ...profile, directory: inputs.directory, ...(inputs.screenUrl ? { screen: { ...profile.screen, url: inputs.screenUrl } } : {}) }));
+  return (port) => fillCommand(profile.sut.command ?? [], { port: String(port), ms: formatHostPort(inputs.mediaServer), profile: profilePath });
+}
+
+/** A SIP Server's listening line names its SIP address, then its CTI address; without the second it is stopped. */
+export async function requireCtiAddress(sut: { addresses: HostPort[]; listeningLine: string; stop(): Promise<void> }): Promise<void> {
+  if (sut.addresses.length >= 2) return;
+  await sut.stop();
+  throw new Error(`the SUT's listening line names no CTI address (SIP first, then CTI, each ip:port): "${sut.listeningLine}"`);
+}
+

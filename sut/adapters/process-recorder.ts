@@ -45,13 +45,8 @@ export class ProcessRecorder implements RecorderSut {
   static async start(options: ProcessRecorderOptions): Promise<ProcessRecorder> {
     const { sut } = options.profile;
     if (!sut.command?.length) throw new Error('a process recorder needs sut.command in its profile');
-    const ownFolder = sut.recordings ? undefined : mkdtempSync(join(tmpdir(), 'gir-recorder-'));
-    const root = sut.recordings ?? join(ownFolder!, 'recordings');
-    mkdirSync(root, { recursive: true });
+    const { root, ownFolder } = recordingsRootFor(options.profile);
     try {
-      if (!sut.recordings && !usesPlaceholder(sut.command, 'recordings')) {
-        throw new Error('sut.command must write under {recordings}, or the profile must give sut.recordings (the directory it writes under)');
-      }
       const spawnAt = (port?: number): SutProcessOptions => ({
         command: fillCommand(sut.command!, { recordings: root, ...(port === undefined ? {} : { port: String(port) }) }),
         cwd: options.cwd, env: options.env, startTimeoutMs: options.startTimeoutMs,
@@ -69,6 +64,10 @@ export class ProcessRecorder implements RecorderSut {
   get sipAddress(): HostPort {
     const [address] = this.sut.addresses;
     return address;
+  }
+
+  get hasExited(): boolean {
+    return this.sut.hasExited;
   }
 
   /** The process as it runs now (a restart replaces it). */
@@ -99,3 +98,19 @@ export interface ProcessRecorderOptions {
   env: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
 }
+
+/**
+ * The recordings root of a recorder the harness starts: sut.recordings, or a root the harness makes
+ * in a folder of its own (removed at stop), given to the recorder as `{recordings}`.
+ */
+export function recordingsRootFor(profile: Profile): { root: string; ownFolder?: string } {
+  const { sut } = profile;
+  if (!sut.recordings && !usesPlaceholder(sut.command ?? [], 'recordings')) {
+    throw new Error('sut.command must write under {recordings}, or the profile must give sut.recordings (the directory it writes under)');
+  }
+  const ownFolder = sut.recordings ? undefined : mkdtempSync(join(tmpdir(), 'gir-recorder-'));
+  const root = sut.recordings ?? join(ownFolder!, 'recordings');
+  mkdirSync(root, { recursive: true });
+  return { root, ownFolder };
+}
+

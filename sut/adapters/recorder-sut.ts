@@ -6,8 +6,8 @@ import { HostPort, parseHostPort } from '../../simulators/net/host-port';
 import { PortBlock } from '../../simulators/net/port-block';
 import { TraceEvent } from '../../simulators/sip';
 import { Clock } from '../../simulators/time/clock';
+import { ContainerRecorder } from './container-recorder';
 import { ProcessRecorder } from './process-recorder';
-import type { SutProcess } from './sut-process';
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
 
@@ -19,8 +19,8 @@ export interface RecorderSut {
   readonly description: string;
   /** Restarts the recorder at the same address; undefined when the adapter cannot (external). */
   readonly restart?: () => Promise<void>;
-  /** The recorder's process when the harness runs it. */
-  readonly process?: SutProcess;
+  /** When the harness runs it (process or container): true once it has exited. */
+  readonly hasExited?: boolean;
   /** Its output (stdout and stderr) from a mark on, which goes with a failed scenario. */
   outputMark?(): number;
   outputSince?(mark: number): string;
@@ -29,7 +29,8 @@ export interface RecorderSut {
 
 /**
  * The adapter named by a recorder profile: `embedded` (the fake MS in-process), `process` (a
- * command the harness runs: process-recorder.ts) or `external` (addresses only).
+ * command the harness runs: process-recorder.ts), `container` (an image the harness runs:
+ * container-recorder.ts) or `external` (addresses only).
  */
 export async function startRecorderSut(options: {
   profile: Profile;
@@ -38,7 +39,7 @@ export async function startRecorderSut(options: {
   portBlock: PortBlock;
   clock: Clock;
   onTrace?: (event: TraceEvent) => void;
-  /** A process recorder's environment (its own port block, GIR_MUTANT). */
+  /** A process or container recorder's environment (its own port block, GIR_MUTANT). */
   processEnv?: NodeJS.ProcessEnv;
 }): Promise<RecorderSut> {
   const { profile } = options;
@@ -47,6 +48,8 @@ export async function startRecorderSut(options: {
       return EmbeddedRecorder.start(options);
     case 'process':
       return ProcessRecorder.start({ profile, portBlock: options.portBlock, cwd: PROJECT_ROOT, env: options.processEnv ?? process.env });
+    case 'container':
+      return ContainerRecorder.start({ profile, portBlock: options.portBlock, env: options.processEnv ?? process.env });
     case 'external': {
       if (!profile.sut.sip || !profile.sut.recordings) {
         throw new Error('an external recorder needs sut.sip ("host:port") and sut.recordings (the directory it writes under) in its profile');
@@ -58,8 +61,6 @@ export async function startRecorderSut(options: {
         stop: async () => undefined,
       };
     }
-    default:
-      throw new Error(`sut.adapter "${profile.sut.adapter}" is not available yet for the recorder role; use "embedded", "process" or "external"`);
   }
 }
 

@@ -6,10 +6,8 @@
  * alive when the harness exits is killed then: none outlives a run.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { HostPort, parseHostPort } from '../../simulators/net/host-port';
-
-const ADDRESS = /(?:\d{1,3}\.){3}\d{1,3}:\d{1,5}|\[[0-9a-fA-F:]+\]:\d{1,5}/g;
-const HAS_ADDRESS = new RegExp(ADDRESS.source);
+import { HostPort } from '../../simulators/net/host-port';
+import { findListeningLine, lastLineClause as lastLine } from './listening-line';
 
 /** The command could not be started, died before it was ready, or never said it was listening. */
 export class SutProcessError extends Error {
@@ -136,12 +134,12 @@ export class SutProcess {
       const timer = setTimeout(() => reject(new SutProcessError(`sut.command (${command}) printed no "listening" line with an ip:port within ${timeoutMs} ms${lastLine(this.output)}`, this.output)), timeoutMs);
       const check = (): void => {
         // A whole line: the addresses may arrive in a later chunk than the word.
-        const line = this.output.split('\n').slice(0, -1).find((l) => /listening/i.test(l) && HAS_ADDRESS.test(l));
-        if (!line) return;
+        const found = findListeningLine(this.output);
+        if (!found) return;
         clearTimeout(timer);
         this.child.stdout!.off('data', check);
-        this.listeningLine = line.trim();
-        this.addresses = (line.match(ADDRESS) ?? []).map(parseHostPort);
+        this.listeningLine = found.line;
+        this.addresses = found.addresses;
         resolve();
       };
       this.child.stdout!.on('data', check);
@@ -155,10 +153,4 @@ export class SutProcess {
       });
     });
   }
-}
-
-/** The last line the process wrote, as a clause for a one-line message. */
-function lastLine(output: string): string {
-  const line = output.trim().split('\n').pop()?.trim();
-  return line ? `; its last line: ${line.slice(0, 200)}` : '; it wrote nothing';
 }
