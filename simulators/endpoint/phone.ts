@@ -7,6 +7,9 @@ import { Clock, systemClock } from '../time/clock';
 import { CallMedia } from './call-media';
 import { PhoneCall } from './phone-call';
 
+/** How long closing a phone waits for the SUT's answer to the BYE of a call still up. */
+const CLOSING_BYE_WAIT_MS = 2000;
+
 export interface PhoneOptions {
   /** For messages: "agent 7001", "caller". */
   name: string;
@@ -104,6 +107,16 @@ export class Phone {
   }
 
   async close(): Promise<void> {
+    // An SUT that outlives the scenario (external, process) must not keep its calls, nor record
+    // them on into the next scenario: every call still up ends with a BYE, its answer awaited a while.
+    const up = this.calls.filter((call) => call.state === 'established');
+    await Promise.allSettled(up.map((call) => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CLOSING_BYE_WAIT_MS);
+      call.hangup().catch(() => undefined).finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    })));
     for (const call of this.calls) call.media.close();
     for (const request of this.waiting) if (!request.final) request.respond(480);
     await this.ua.close();

@@ -228,7 +228,7 @@ export class FakeMediaServer {
   /** Resolves when the files are written; the record id stays live until then. */
   private packetsUnderLoad = 0;
 
-  /** The ms-drops-under-load mutant's faults: every tenth packet lost while more than 50 sessions are live. */
+  /** The ms-drops-under-load mutant's faults: every tenth packet lost while more than 10 sessions are live. */
   private faultsUnderLoad(): MediaServerFaults {
     const live = this.sessions.filter((s) => s.recording.machine.allows('stop')).length;
     if (live <= LOAD_MUTANT_LIVE_SESSIONS || ++this.packetsUnderLoad % LOAD_MUTANT_DROP_EVERY !== 0) return this.faults;

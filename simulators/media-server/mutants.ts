@@ -17,7 +17,7 @@ export const MS_MUTANTS = [
   { name: 'ms-swaps-channels', requirement: 'MS-03', description: 'writes the party side (label 1) to channel 2' },
   { name: 'ms-metadata-without-events', requirement: 'MS-03', description: 'writes metadata with an empty events list' },
   { name: 'ms-dies-on-garbage', requirement: 'ROB-01', description: 'stops serving after a message it cannot parse' },
-  { name: 'ms-drops-under-load', requirement: 'ROB-03', description: 'drops every tenth RTP packet while more than 50 sessions are live' },
+  { name: 'ms-drops-under-load', requirement: 'ROB-03', description: 'drops every tenth RTP packet while more than 10 sessions are live' },
 ] as const satisfies readonly MutantDefinition[];
 
 export type MsMutantName = (typeof MS_MUTANTS)[number]['name'];
@@ -50,7 +50,7 @@ export const FAITHFUL: SessionDeviations = {
 };
 
 /** ms-drops-under-load: above this many live sessions, one packet in DROP_EVERY is lost. */
-export const LOAD_MUTANT_LIVE_SESSIONS = 50;
+export const LOAD_MUTANT_LIVE_SESSIONS = 10;
 export const LOAD_MUTANT_DROP_EVERY = 10;
 
 const PAD_SHORT_MS = 60;
