@@ -10,6 +10,7 @@ import { ChannelTimeline, FrameRunVerdict, TimeBase, TimeShiftVerdict, TimeWindo
 import { SendLogIndex, describeStream } from './send-log-index';
 import { AnalysisTolerances } from './tolerances';
 import { median } from './time-base';
+import { channelName } from './channel-name';
 
 const FRAME_SAMPLES = layout.FRAME_SAMPLES;
 
@@ -51,7 +52,7 @@ function runVerdict(
     lastIndex: last.index,
     frameCount: run.length,
     spans: [{ channel: first.channel, start: first.start, end: last.end }],
-    message: message(`${indexes} at samples ${first.start}..${last.end} of channel ${first.channel}`),
+    message: message(`${indexes} at samples ${first.start}..${last.end} of ${channelName(first.channel)}`),
     ...extra,
   };
 }
@@ -69,7 +70,7 @@ export function crosstalkVerdicts(channels: readonly ChannelTimeline[], sendLog:
       ];
       const hit = runVerdict(stream ? 'crosstalk' : 'foreign-stream', run, (where) =>
         stream
-          ? `${describeStream(stream, segment.streamId)} belongs in ${stream.channel === 'none' ? 'no channel of this recording' : `channel ${stream.channel}`}, found ${where}`
+          ? `${describeStream(stream, segment.streamId)} belongs in ${stream.channel === 'none' ? 'no channel of this recording' : channelName(stream.channel)}, found ${where}`
           : `stream ${segment.streamId} was not sent in this call (another call's audio?), found ${where}`,
       );
       hit.frameCount = segment.frameCount;
@@ -252,7 +253,7 @@ export function shiftVerdicts(
           shiftMs,
           spans: [{ channel, start, end }],
           ...(lateness ? { uncertainty: medianUncertainty(offsets, lateness) } : {}),
-          message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of channel ${channel} sit ${lateOrEarly(shiftMs)} against their send times (tolerance ${tolerances.shiftMs} ms)`,
+          message: `${describeStream(sendLog.stream(frames[i].streamId), frames[i].streamId)} frames ${frames[i].index}..${frames[j - 1].index} at samples ${start}..${end} of ${channelName(channel)} sit ${lateOrEarly(shiftMs)} against their send times (tolerance ${tolerances.shiftMs} ms)`,
         });
       }
       i = j;

@@ -14,6 +14,7 @@ import {
 } from './recording-analysis';
 import { AnalysisTolerances } from './tolerances';
 import { SendLogIndex } from './send-log-index';
+import { channelName } from './channel-name';
 
 const FRAME_SAMPLES = 160;
 
@@ -90,7 +91,7 @@ export function paddingVerdicts(
           pause,
           expected,
           spans: [{ channel, start, end }],
-          message: `pause ${pause.startMs}..${pause.endMs} ms${label}: no silence in channel ${channel} over samples ${start}..${end}`,
+          message: `pause ${pause.startMs}..${pause.endMs} ms${label}: no silence in ${channelName(channel)} over samples ${start}..${end}`,
         });
         continue;
       }
@@ -126,7 +127,7 @@ export function paddingVerdicts(
         hiddenEdges: hidden as ('start' | 'end')[],
         spans: [{ channel, start: found.start, end: found.end }],
         message:
-          `pause ${pause.startMs}..${pause.endMs} ms${label}: channel ${channel} silent over samples ${found.start}..${found.end}` +
+          `pause ${pause.startMs}..${pause.endMs} ms${label}: ${channelName(channel)} silent over samples ${found.start}..${found.end}` +
           ` (expected ${start}..${end}): start ${signed(startErrorMs)} ms, end ${signed(endErrorMs)} ms` +
           ` (tolerance ±${tolerances.padEdgeMs} ms)${found.digital ? '' : ', not digital silence'}` +
           (hidden.length ? `; ${hidden.join(' and ')} edge hidden: no frame is missing there (lost on purpose, sent during the pause, or not sent)` : ''),
@@ -174,7 +175,7 @@ export function unknownAudioVerdicts(
         severity: 'fail',
         channel,
         spans: [{ channel, start: s.start, end: s.start + s.length }],
-        message: `channel ${channel} holds ${s.length} samples of audio that is neither a watermark frame nor silence at samples ${s.start}..${s.start + s.length}`,
+        message: `${channelName(channel)} holds ${s.length} samples of audio that is neither a watermark frame nor silence at samples ${s.start}..${s.start + s.length}`,
       });
     }
   }

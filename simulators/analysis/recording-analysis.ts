@@ -1,8 +1,8 @@
 /**
  * The analyzer's contract: what goes in (the recording's channels, the streams that were sent with
  * their send times, expected pauses) and what comes out (per-channel timeline, typed verdicts).
- * Channels are numbered from 0 everywhere, in data and in messages: channel 0 is the WAV's first
- * channel, which MS-03 calls channel 1 (the party side, a=label:1).
+ * Channels are numbered from 0 in data (channel 0 is the WAV's first) and from 1 in messages, as
+ * MS-03 numbers them (channel 1, the party side, a=label:1): see channel-name.ts.
  */
 import type { HarnessLatenessInput } from './lateness-verdicts';
 import { ScanOptions } from './scan-options';

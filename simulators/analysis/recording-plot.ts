@@ -6,6 +6,7 @@
  */
 import { RecordingAnalysis, Segment, Verdict } from './recording-analysis';
 import { summarizeRecording } from './recording-summary';
+import { channelName } from './channel-name';
 
 export interface RecordingPlotOptions {
   /** The decoded channels the analysis was made from (the waveform rows). */
@@ -13,7 +14,7 @@ export interface RecordingPlotOptions {
   width?: number;
   rowHeight?: number;
   title?: string;
-  /** Per channel, e.g. ['channel 0: agent (label 1)', 'channel 1: caller (label 2)']. */
+  /** Per channel, e.g. ['channel 1: agent (label 1)', 'channel 2: caller (label 2)']. */
   channelLabels?: string[];
 }
 
@@ -73,7 +74,7 @@ export function renderRecordingSvg(analysis: RecordingAnalysis, options: Recordi
   for (const timeline of analysis.channels) {
     const top = rowTop(timeline.channel);
     const middle = top + rowHeight / 2;
-    const label = options.channelLabels?.[timeline.channel] ?? `channel ${timeline.channel}`;
+    const label = options.channelLabels?.[timeline.channel] ?? channelName(timeline.channel);
     parts.push(
       `<rect x="${MARGIN_LEFT}" y="${top}" width="${plotWidth}" height="${rowHeight}" fill="none" stroke="#cccccc"/>`,
       channelLabel(label, middle),

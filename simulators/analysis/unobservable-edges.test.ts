@@ -17,7 +17,7 @@ test('a pause edge inside an unreadable span: its padding check and the span are
   const verdicts: Verdict[] = [padding(1001, 'pass'), unknown(0, 10)];
   markUnobservableEdges(verdicts, context);
   assert.deepEqual(verdicts.map((v) => v.severity), ['inconclusive', 'inconclusive']);
-  assert.match(verdicts[0].message, /the pause at sample 8 falls in samples 0\.\.10 of channel 0.*rule 29/);
+  assert.match(verdicts[0].message, /the pause at sample 8 falls in samples 0\.\.10 of channel 1.*rule 29/);
 });
 
 test('unreadable audio away from every edge stays a failure, and the edge check keeps its verdict', () => {

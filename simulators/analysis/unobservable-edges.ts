@@ -7,6 +7,7 @@
  */
 import { PaddingVerdict, TimeBase, UnknownAudioVerdict, Verdict } from './recording-analysis';
 import { AnalysisTolerances } from './tolerances';
+import { channelName } from './channel-name';
 
 export function markUnobservableEdges(
   verdicts: Verdict[],
@@ -23,7 +24,7 @@ export function markUnobservableEdges(
       const unread = unknown.find((u) => u.channel === padding.channel && u.spans.some((s) => at >= s.start - slack && at <= s.end + slack));
       if (!unread) continue;
       const span = unread.spans[0];
-      const why = `the ${edge} at sample ${Math.round(at)} falls in samples ${span.start}..${span.end} of channel ${padding.channel}, which hold neither silence nor a readable frame (PROFILE-RULES.md rule 29)`;
+      const why = `the ${edge} at sample ${Math.round(at)} falls in samples ${span.start}..${span.end} of ${channelName(padding.channel)}, which hold neither silence nor a readable frame (PROFILE-RULES.md rule 29)`;
       padding.severity = 'inconclusive';
       padding.message += ` — inconclusive: ${why}`;
       if (unread.severity === 'fail') {
