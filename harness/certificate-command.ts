@@ -25,7 +25,7 @@ export function writeCertificate(reportsDir: string, now = new Date()): { lines:
   return {
     certifiable: certificate.certifiable,
     lines: [
-      summaryLine(report),
+      summaryLine(report, reportsDir),
       `${certificatePath}: harness ${certificate.harness.name} ${certificate.harness.version} at ${certificate.harness.revision}${dirty}`,
       certificate.certifiable ? 'certifiable' : 'not certifiable (every ID must be passed, or notApplicable with a reason)',
     ],

@@ -9,7 +9,7 @@ import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
 import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
 import { formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
-import { formatRunSummary } from './report/run-summary';
+import { formatRunSummary, shownReportsDir } from './report/run-summary';
 import { RunSetupError } from './run-setup-error';
 import { gitRevision } from './lib/git-revision';
 import { checkSutsBeforeRun } from './sut-preflight';
@@ -141,12 +141,12 @@ function displayPath(path: string): string {
 export function closingLines(outcome: ConformanceOutcome): string[] {
   const inconclusive = formatInconclusive(outcome.scenarios);
   return [
-    '', formatRunSummary(outcome.report, outcome.reportsDir), summaryLine(outcome.report),
+    '', formatRunSummary(outcome.report, outcome.reportsDir), summaryLine(outcome.report, outcome.reportsDir),
     ...(inconclusive ? [inconclusive] : []), formatCounts(outcome.scenarios),
   ];
 }
 
-export function summaryLine(report: ConformanceReport): string {
+export function summaryLine(report: ConformanceReport, reportsDir: string): string {
   const s = report.summary;
-  return `requirements: ${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive, ${s.notRun} notRun, ${s.notApplicable} notApplicable, ${s.uncovered} uncovered (reports/conformance.html)`;
+  return `requirements: ${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive, ${s.notRun} notRun, ${s.notApplicable} notApplicable, ${s.uncovered} uncovered (${join(shownReportsDir(reportsDir), 'conformance.html')})`;
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   const conformance = await runConformance([]);
   stages.push(['conformance scenarios', conformance.scenarios]);
-  console.log(`\n== conformance\n${formatRunSummary(conformance.report, conformance.reportsDir)}\n${summaryLine(conformance.report)}`);
+  console.log(`\n== conformance\n${formatRunSummary(conformance.report, conformance.reportsDir)}\n${summaryLine(conformance.report, conformance.reportsDir)}`);
 
   const mutants = await runMutants([], { parallel: 2 });
   const killed = mutants.mutants.filter((m) => m.killed).length;

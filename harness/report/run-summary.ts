@@ -28,9 +28,14 @@ function familyTable(report: ConformanceReport): string[] {
   return table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd());
 }
 
-function reportPaths(reportsDir: string, cwd: string): string[] {
+/** The reports folder as a reader at `cwd` would type it: relative when inside, else absolute. */
+export function shownReportsDir(reportsDir: string, cwd = process.cwd()): string {
   const shown = relative(cwd, reportsDir);
-  const dir = shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? reportsDir : shown;
+  return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? reportsDir : shown;
+}
+
+function reportPaths(reportsDir: string, cwd: string): string[] {
+  const dir = shownReportsDir(reportsDir, cwd);
   const at = (file: string) => join(dir, file);
   return [
     `reports: ${at('conformance.html')} (verdict per ID, why, evidence links), ${at('cucumber.html')} (every step, plots),`,
