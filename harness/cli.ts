@@ -17,8 +17,10 @@ const ENVIRONMENT = `environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_B
   GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each hang-up and pause)`;
 
 const COMMAND_HELP: Record<string, string> = {
-  run: `run [--profile <file>] [--report-dir <dir>] [--repeat N] [--tags <expr>] [--parallel N] [cucumber-js args]
+  run: `run [--profile <file>] [--report-dir <dir>] [--repeat N] [--tags <expr>] [--parallel N] [feature paths] [cucumber-js args]
         run the conformance suite; without --profile, the reference self-test of both roles.
+        Feature paths (features/selective, features/screen/follows-voice.feature:12) select
+        what runs, as tags and --name do.
         Writes the reports (cucumber.html, junit.xml, messages.ndjson, conformance.json/.html) to
         --report-dir (default GIR_REPORTS_DIR, else reports/). Exit 0: every scenario passed;
         1: a scenario failed or was inconclusive, or none matched; 2: the run could not be made

@@ -8,6 +8,7 @@ import { renderConformanceHtml } from './report/conformance-html';
 import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
 import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
 import { PROJECT_ROOT, runCucumberProcess } from './lib/cucumber-process';
+import { FEATURE_PATHS_ENV, splitFeaturePaths } from './lib/feature-paths';
 import { formatCounts, formatInconclusive, NO_TESTS, TestCounts } from './lib/test-counts';
 import { formatRunSummary, shownReportsDir } from './report/run-summary';
 import { RunSetupError } from './run-setup-error';
@@ -74,11 +75,12 @@ export async function runConformance(
   const loadTags = loadTagExpression(cucumberArgs);
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
   const startedAt = new Date().toISOString();
+  const featurePaths = splitFeaturePaths(cucumberArgs);
   const { exitCode: cucumberExit, results } = await runCucumberProcess({
     // Cucumber joins repeated --tags with "and".
-    args: [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...cucumberArgs],
+    args: [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...featurePaths.rest],
     reportsDir: reports,
-    env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole) },
+    env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole), ...(featurePaths.paths.length ? { [FEATURE_PATHS_ENV]: JSON.stringify(featurePaths.paths) } : {}) },
     quiet: options.quiet,
   });
   const runs: ConformanceRun[] = profiles.map((p) => ({

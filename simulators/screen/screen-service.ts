@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HostPort } from '../net/host-port';
+import { listenServer } from '../net/listen-server';
 import { PortBlock } from '../net/port-block';
 import { Clock } from '../time/clock';
 import { agentOfPath, ScreenCommand, screenCommandSchema } from './screen-command';
@@ -44,15 +45,7 @@ export class FakeScreenService {
 
   /** Listens on `host:port`, or on a port of the block when `port` is 0 or absent. */
   static async start(options: { host: string; port?: number; portBlock: PortBlock; clock: Clock }): Promise<FakeScreenService> {
-    const listen = (port: number) => new Promise<Server>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(port, options.host, () => {
-        server.off('error', reject);
-        resolve(server);
-      });
-    });
-    const server = options.port ? await listen(options.port) : await options.portBlock.bind(listen);
+    const server = await listenServer(() => createServer(), options);
     return new FakeScreenService(server, options.clock);
   }
 

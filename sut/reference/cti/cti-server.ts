@@ -1,6 +1,7 @@
 import { createServer, Server, Socket } from 'node:net';
 import { LineFramer } from '../../../simulators/cti/line-framer';
 import { HostPort } from '../../../simulators/net/host-port';
+import { listenServer } from '../../../simulators/net/listen-server';
 import { PortBlock } from '../../../simulators/net/port-block';
 import { SutDeviations } from '../deviations';
 import { CtiClientSession } from './client-session';
@@ -28,15 +29,7 @@ export class CtiServer {
 
   /** Listens on `host:port`, or on a port of the block when `port` is 0 or absent. */
   static async start(options: { host: string; port?: number; portBlock: PortBlock; services: CtiServices; deviations: SutDeviations['cti'] }): Promise<CtiServer> {
-    const listen = (port: number) => new Promise<Server>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(port, options.host, () => {
-        server.off('error', reject);
-        resolve(server);
-      });
-    });
-    const server = options.port ? await listen(options.port) : await options.portBlock.bind(listen);
+    const server = await listenServer(() => createServer(), options);
     return new CtiServer(server, options.services, options.deviations);
   }
 
