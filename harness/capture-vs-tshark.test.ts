@@ -24,6 +24,12 @@ test("capture of a whole scenario: the reader's SIP and RTP frame counts equal t
     const file = join(reportsDir, 'scenarios', scenario, 'capture.pcap');
     const [ours, theirs] = await Promise.all([readCapture(file), tsharkCounts(file)]);
     assert.ok(ours.sip.length >= 10 && ours.rtp.length >= 300, `a call with a recording has SIP and RTP: ${ours.sip.length} SIP, ${ours.rtp.length} RTP`);
+    // The capture runs to the scenario's end: the hang-up's BYEs (caller, agent, Media Server legs)
+    // and the answer to each are in it, not lost with tcpdump's last buffer at the stop.
+    const byes = new Set(ours.sip.filter((m) => m.method === 'BYE').map((m) => m.callId));
+    const answered = new Set(ours.sip.filter((m) => m.status === 200 && / BYE$/.test(m.cseq ?? '')).map((m) => m.callId));
+    assert.ok(byes.size >= 3, `the hang-up's BYEs on the caller's, the agent's and the recording's legs: ${byes.size} in the capture`);
+    assert.deepEqual([...answered].sort(), [...byes].sort(), 'every BYE in the capture has its 200 OK');
     assert.equal(ours.frames, theirs.frames);
     assert.equal(ours.sip.length, theirs.sipFrames, 'SIP frames');
     assert.equal(ours.rtp.length, theirs.rtpFrames, 'RTP frames');

@@ -5,7 +5,9 @@
  * tcpdump finishes the file) with a hard kill as the fallback. -Z root: tcpdump as root must not drop
  * to a user that cannot write the file. The capture observes the harness and must not slow it: tcpdump
  * runs at the lowest CPU priority (nice 19) with a large kernel buffer (-B), so when both want the
- * CPU the harness runs and the packets wait in the buffer.
+ * CPU the harness runs and the packets wait in the buffer. --immediate-mode: without it libpcap hands
+ * tcpdump the ring buffer's packets a block at a time (or after its timeout), and a SIGINT drops the
+ * block being filled: every capture lost its last tens of ms to a second, the hang-up's BYE included.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 
@@ -28,7 +30,7 @@ const CAPTURE_BUFFER_KIB = 65536;
  */
 export function tcpdumpArguments(file: string, ports: { first: number; last: number }, device = 'lo', fixedPorts: readonly number[] = []): string[] {
   const selected = [`portrange ${ports.first}-${ports.last}`, ...[...new Set(fixedPorts)].map((port) => `port ${port}`)].join(' or ');
-  return ['-i', device, '-n', '-U', '-Z', 'root', '-B', String(CAPTURE_BUFFER_KIB), '-s', '0', '-w', file, `(udp or tcp) and (${selected})`];
+  return ['-i', device, '-n', '--immediate-mode', '-U', '-Z', 'root', '-B', String(CAPTURE_BUFFER_KIB), '-s', '0', '-w', file, `(udp or tcp) and (${selected})`];
 }
 
 export class LoopbackCapture {
