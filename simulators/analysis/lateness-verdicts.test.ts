@@ -5,6 +5,7 @@ import { assertRecordingPassed, RecordingCheckError } from './recording-summary'
 import { buildSyntheticRecording } from './testing/synthetic-recording';
 import { harnessLateness } from '../verdict/harness-lateness';
 import { InconclusiveError } from '../verdict/inconclusive-error';
+import { synthesizeFrame } from '../media';
 
 // A recording whose audio sits 34.5 ms late against the start the Media Server reported.
 const rec = buildSyntheticRecording({
@@ -55,4 +56,19 @@ test("a recorder on the harness's own loop that took the start late: the shift, 
     error instanceof InconclusiveError && /while the recorder, on the harness's own loop, took the start command: its event loop was held 7\d\.\d ms/.test(error.message));
   assert.throws(() => assertRecordingPassed(analyzeStart(stalled(70, 930), false)), RecordingCheckError, 'a recorder in its own process is not held by the harness');
   assert.throws(() => assertRecordingPassed(analyzeStart(stalled(70, 1500), true)), RecordingCheckError, 'a stall elsewhere in the call excuses no late start');
+});
+
+test('audio too short to name that a stall just before it could have pushed there is inconclusive; with no stall near, or a stall long before, it fails', () => {
+  // The caller's last 300 samples: silence, then 28 samples of a frame the recorder placed off its
+  // grid at arrival, after a stall of the harness held it up, cut by the stop at the file's end.
+  const caller = rec.channels[1].slice();
+  caller.fill(0, caller.length - 300);
+  caller.set(synthesizeFrame(11, 99).subarray(0, 28), caller.length - 28);
+  const pieceMs = 1000 + ((caller.length - 28) * 1000) / 8000;
+  const judge = (harness?: ReturnType<typeof stalled>) => analyzeRecording({
+    channels: [rec.channels[0], caller], streams: rec.streams, expectedPauses: [], recording: { startMs: 1000, stopMs: 3000 }, ...(harness ? { harness } : {}),
+  }).verdicts.filter((v) => v.type === 'unknown-audio').map((v) => v.severity);
+  assert.deepEqual(judge(), ['fail']);
+  assert.deepEqual(judge(stalled(60, pieceMs - 66)), ['inconclusive'], 'a 60 ms stall ending 6 ms before the piece');
+  assert.deepEqual(judge(stalled(60, pieceMs - 400)), ['fail'], 'a stall long before the piece excuses nothing');
 });

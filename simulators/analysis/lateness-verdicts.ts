@@ -77,7 +77,8 @@ function describe(
   stampedBy: 'recorder' | 'sender',
 ): Weighable | undefined {
   const at = (ms: number) => lateness.during(ms - STAMP_SLACK_MS, ms + STAMP_SLACK_MS);
-  const over = (v: Verdict, afterMs: number): LatenessReport => worst(v.spans.map((s) => lateness.during(toMs(s.start) - STAMP_SLACK_MS, toMs(s.end) + afterMs)));
+  const over = (v: Verdict, afterMs: number, beforeMs = STAMP_SLACK_MS): LatenessReport =>
+    worst(v.spans.map((s) => lateness.during(toMs(s.start) - beforeMs, toMs(s.end) + afterMs)));
   switch (verdict.type) {
     case 'time-shift':
       // The median's own bound (frame-verdicts.ts medianUncertainty): a stall that touched a few frames leaves it alone.
@@ -97,7 +98,10 @@ function describe(
     case 'leak':
       return { toleranceMs: tolerances.leakGuardMs, measuredMs: undefined, lateness: over(verdict, tolerances.leakGuardMs) };
     case 'unknown-audio':
-      return { toleranceMs: tolerances.shiftMs, measuredMs: undefined, lateness: over(verdict, tolerances.shiftMs) };
+      // Frames held up by a stall (of the sender, or of a relay or recorder on the harness's loop)
+      // reach the recorder in a burst when it ends and may sit off their grid, as pieces too short
+      // to name: a stall that ends within shiftMs before the audio bears on it as much as one after.
+      return { toleranceMs: tolerances.shiftMs, measuredMs: undefined, lateness: over(verdict, tolerances.shiftMs, tolerances.shiftMs) };
     default:
       return undefined;
   }
