@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
-import { DEFAULT_PROFILE_PATHS, profilesForRun } from '../harness/conformance-run';
+import { DEFAULT_PROFILE_PATHS, loadTagExpression, profilesForRun } from '../harness/conformance-run';
 import { runCucumberProcess } from '../harness/lib/cucumber-process';
 import { BenchMeasurement } from './lib/bench-result';
 
@@ -35,7 +35,8 @@ async function timeSuite(parallel: number): Promise<SuiteTime> {
     const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
     const began = performance.now();
     await runCucumberProcess({
-      args: parallel > 1 ? ['--parallel', String(parallel)] : [],
+      // The default suite, as `npm run conformance` runs it: @load runs only when asked for.
+      args: ['--tags', loadTagExpression([])!, ...(parallel > 1 ? ['--parallel', String(parallel)] : [])],
       reportsDir,
       env: { ...process.env, GIR_PROFILE: '', GIR_PROFILES: JSON.stringify(profileByRole), GIR_CONSOLE_FORMAT: 'progress' },
       quiet: true,

@@ -12,7 +12,7 @@ import { isRejection, readRecordingOffer, RecordingOffer } from './recording-off
 import { MediaServerFaults, noFaults } from './media-server-faults';
 import { LOAD_MUTANT_DROP_EVERY, LOAD_MUTANT_LIVE_SESSIONS, MsMutants, SessionDeviations, sessionDeviations } from './mutants';
 import { RecordingPathError, recordingPaths, uncheckedRecordingPaths } from './recording-paths';
-import { bindMediaSockets } from './port-binding';
+import { bindUdpSocketPair } from '../net/udp-socket';
 import { RecordingSession } from './recording-session';
 import { RecordingCommandName, RecordingStateError } from './recording-state';
 import { ReceivedInvite, receivedInvite } from './received-invite';
@@ -194,7 +194,7 @@ export class FakeMediaServer {
     }
     let sockets: [Socket, Socket];
     try {
-      sockets = await bindMediaSockets(this.options.portBlock, this.options.host);
+      sockets = await bindUdpSocketPair(this.options.portBlock, this.options.host);
     } catch (error) {
       this.ids.release(id);
       throw error;

@@ -1,4 +1,5 @@
 import { createSocket, Socket } from 'node:dgram';
+import { PortBlock } from './port-block';
 
 /** Binds a UDP socket on host:port; rejects with the bind error (EADDRINUSE for PortBlock). */
 export function bindUdpSocket(host: string, port: number): Promise<Socket> {
@@ -14,4 +15,20 @@ export function bindUdpSocket(host: string, port: number): Promise<Socket> {
       resolve(socket);
     });
   });
+}
+
+/**
+ * Two UDP sockets on even ports of the block (RTP wants even ports; odd ones stay free for RTCP):
+ * one per media line of a call or a recording. None is left open on failure: a socket bound before
+ * the block ran out would otherwise outlive the scenario and keep its process from ever ending.
+ */
+export async function bindUdpSocketPair(portBlock: PortBlock, host: string): Promise<[Socket, Socket]> {
+  const bind = (): Promise<Socket> => portBlock.bindPair((port) => bindUdpSocket(host, port));
+  const first = await bind();
+  try {
+    return [first, await bind()];
+  } catch (error) {
+    first.close();
+    throw error;
+  }
 }

@@ -6,11 +6,10 @@
  * from the frame grid as ClientRecording's (COMMAND_FRAME_MARGIN_MS), so padding edges measure the
  * recorder, not the phase of the 20 ms packet clock.
  */
-import type { Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import { HostPort } from '../net/host-port';
 import { PortBlock } from '../net/port-block';
-import { bindUdpSocket } from '../net/udp-socket';
+import { bindUdpSocketPair } from '../net/udp-socket';
 import { COMMAND_FRAME_MARGIN_MS } from './client-recording';
 import { RecordingSessionClient } from './recording-session-client';
 import { SipUserAgent } from '../sip';
@@ -48,8 +47,7 @@ export class PacedRecording {
 
   static async open(context: PacedRecordingContext, planned: PlannedSession): Promise<PacedRecording> {
     const { clock, pacer, portBlock } = context;
-    const bind = (): Promise<Socket> => portBlock.bindPair((port) => bindUdpSocket('127.0.0.1', port));
-    const sockets = [await bind(), await bind()];
+    const sockets = await bindUdpSocketPair(portBlock, '127.0.0.1');
     const streams = sockets.map((socket, label) => new PacedStream(socket, planned.streamIds[label], randomInt(1, 0xffffffff), randomInt(0, 0x10000), randomInt(0, 0xffffffff))) as [PacedStream, PacedStream];
     const recording = new PacedRecording(planned, streams, context);
     try {

@@ -2,7 +2,7 @@ import { G711Law } from '../media';
 import { RecordingParameters } from '../gir-msml/recording-headers';
 import { HostPort } from '../net/host-port';
 import { PortBlock } from '../net/port-block';
-import { bindUdpSocket } from '../net/udp-socket';
+import { bindUdpSocketPair } from '../net/udp-socket';
 import { SipUserAgent, TraceEvent } from '../sip';
 import { Clock } from '../time/clock';
 import { ClientRecording } from './client-recording';
@@ -46,8 +46,7 @@ export class RecordingClient {
   /** Opens a session (RecordingSessionError on refusal) and starts both parties talking. */
   async open(request: OpenSessionRequest): Promise<ClientRecording> {
     const { clock, portBlock, host } = this.options;
-    const bind = () => portBlock.bindPair((port) => bindUdpSocket(host, port));
-    const sockets = [await bind(), await bind()] as [Awaited<ReturnType<typeof bind>>, Awaited<ReturnType<typeof bind>>];
+    const sockets = await bindUdpSocketPair(portBlock, host);
     const recording = new ClientRecording(request.streamIds, sockets, clock, this.options.law ?? 'mulaw');
     let session: RecordingSessionClient;
     try {

@@ -47,13 +47,18 @@ export async function runRecorderLoad(world: GirWorld, calls: number, callSecond
   const context = { ua, clock, pacer, portBlock: world.ports, recorder: stage.recorder.sipAddress, timeoutMs: world.profile.sut.msTimeoutMs };
   const callMs = callSeconds * 1000;
   const began = clock.now();
-  const recordings = await Promise.all(Array.from({ length: calls }, async (_, i) => {
+  // Every open is awaited, failed or not, before the step fails: a session that opened after the
+  // first failure would escape the scenario's disposers and keep the run from ever ending.
+  const opened = await Promise.allSettled(Array.from({ length: calls }, async (_, i) => {
     await sleep(world, began + i * OPEN_INTERVAL_MS - clock.now());
     const planned = { id: freshId(), dn: PARTY_DN, connId: randomBytes(8).toString('hex'), streamIds: [allocateStreamId(), allocateStreamId()] as [number, number], pauseAtMs: callMs / 3, pauseForMs: callMs / 3 };
     const recording = await PacedRecording.open(context, planned);
     world.disposers.push(`load recording ${planned.id}`, () => (recording.stoppedAtMs === undefined ? recording.stop() : undefined));
     return recording;
   }));
+  const failedOpen = opened.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failedOpen) throw failedOpen.reason;
+  const recordings = opened.map((o) => (o as PromiseFulfilledResult<PacedRecording>).value);
   // Every session is live now: each runs its own course from here (pause, resume, stop).
   await Promise.all(recordings.map(async (recording) => {
     const { pauseAtMs, pauseForMs } = recording.planned;

@@ -58,6 +58,7 @@ export class ReferenceSut {
     readonly calls: CallRegistry,
     readonly recordings: RecordingController,
     private readonly routingPoints: RoutingPoints,
+    private readonly b2bua: B2bua,
     readonly screen?: ScreenMirror,
   ) {}
 
@@ -125,7 +126,7 @@ export class ReferenceSut {
     leaveCallsAloneOnMsFailure(recordings, deviations.ms, (call) => b2bua!.hangUp(call));
     const parts = { b2bua, directory, registrar };
     ua.onRequest((request) => route(request, parts));
-    return new ReferenceSut(ua, cti, directory, calls, recordings, routingPoints, screen);
+    return new ReferenceSut(ua, cti, directory, calls, recordings, routingPoints, b2bua, screen);
   }
 
   get sipAddress(): HostPort {
@@ -138,6 +139,9 @@ export class ReferenceSut {
 
   async close(): Promise<void> {
     this.routingPoints.close();
+    // Calls still up end with the SUT: an external caller (SIPp) that vanished leaves them up, and
+    // their media sockets would keep the process alive.
+    this.b2bua.close();
     await this.cti.close();
     await this.ua.close();
   }

@@ -1,6 +1,6 @@
 import { formatHostPort, HostPort, parseHostPort } from '../../../simulators/net/host-port';
 import { PortBlock } from '../../../simulators/net/port-block';
-import { bindUdpSocket } from '../../../simulators/net/udp-socket';
+import { bindUdpSocketPair } from '../../../simulators/net/udp-socket';
 import { buildSdp, Dialog, IncomingRequest, MediaInfo, readSdp, SipUri, SipUserAgent } from '../../../simulators/sip';
 import { Clock } from '../../../simulators/time/clock';
 import { Directory } from '../directory';
@@ -57,6 +57,7 @@ export class B2bua {
   ) {}
 
   private referHandler?: (call: Call, leg: LegName, request: IncomingRequest) => void;
+  private closed = false;
 
   handleInvite(request: IncomingRequest): void {
     this.connect(request).catch((error: unknown) => {
@@ -117,6 +118,10 @@ export class B2bua {
       return;
     }
     const relay = await this.openRelay();
+    if (this.closed) {
+      relay.close();
+      return;
+    }
     const call = new Call(newConnectionId(), relay);
     call.addLeg('caller', 'routingPoint' in first ? first.caller : first.parties.caller);
     this.calls.add(call);
@@ -146,6 +151,11 @@ export class B2bua {
       }
     });
     const { response, dialog: calleeDialog } = await invite.final;
+    if (call.releasedAtMs !== undefined) {
+      // the SUT closed while the callee was being reached: close() already ended the call
+      if (calleeDialog) await calleeDialog.bye().catch(() => undefined);
+      return;
+    }
     if (response.status >= 300 || !calleeDialog || request.cancelled) {
       if (calleeDialog) await calleeDialog.bye().catch(() => undefined);
       if (!request.final) request.respond(response.status >= 300 ? response.status : 487, { reason: response.reason });
@@ -218,6 +228,12 @@ export class B2bua {
     });
   }
 
+  /** The SUT stops: every call still up or being set up ends with it (BYE to its legs, media anchor closed). */
+  close(): void {
+    this.closed = true;
+    for (const call of [...this.calls.live()]) this.release(call, undefined);
+  }
+
   /** The SUT itself ends the call: BYE to every leg. */
   hangUp(call: Call): void {
     this.release(call, undefined);
@@ -242,13 +258,7 @@ export class B2bua {
   }
 
   private async openRelay(): Promise<MediaRelay> {
-    const bind = () => this.portBlock.bindPair((port) => bindUdpSocket(this.host, port));
-    const caller = await bind();
-    try {
-      return new MediaRelay({ caller, callee: await bind() });
-    } catch (error) {
-      caller.close();
-      throw error;
-    }
+    const [caller, callee] = await bindUdpSocketPair(this.portBlock, this.host);
+    return new MediaRelay({ caller, callee });
   }
 }

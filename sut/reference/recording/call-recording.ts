@@ -1,7 +1,7 @@
 import type { Socket } from 'node:dgram';
 import { HostPort } from '../../../simulators/net/host-port';
 import { PortBlock } from '../../../simulators/net/port-block';
-import { bindUdpSocket } from '../../../simulators/net/udp-socket';
+import { bindUdpSocketPair } from '../../../simulators/net/udp-socket';
 import { HEADER } from '../../../simulators/gir-msml/recording-headers';
 import { RecordingSessionClient } from '../../../simulators/recording-client/recording-session-client';
 import { SipUserAgent } from '../../../simulators/sip';
@@ -148,8 +148,7 @@ export class CallRecording {
   private async open(): Promise<void> {
     if (this.deviations.onBeforeAnswer) this.announce('ON', this.decision.partitions);
     try {
-      const bind = () => this.context.portBlock.bindPair((port) => bindUdpSocket(this.context.host, port));
-      this.forkSockets = [await bind(), await bind()];
+      this.forkSockets = await bindUdpSocketPair(this.context.portBlock, this.context.host);
       const local = this.forkSockets.map((s) => ({ host: this.context.host, port: s.address().port })) as [HostPort, HostPort];
       this.client = await RecordingSessionClient.open({
         ua: this.context.ua,
