@@ -57,11 +57,20 @@ events_logger = "file"
 EOF
 fi
 
-# 3. The API socket, started in a session of its own so it outlives this script.
+# 3. The API socket, started in a session of its own so it outlives this script, from / : conmon
+# starts each container in the service's working directory, so a service started in a clone that
+# was later deleted answers /_ping yet fails every start ("Failed to get working directory").
+# Such a service is stopped and started again.
+service_pid="$(pgrep -f "podman system service --time=0 unix://$SOCKET" | head -n1 || true)"
+if [ -n "$service_pid" ] && [[ "$("${sudo_cmd[@]}" readlink "/proc/$service_pid/cwd" 2>/dev/null)" == *"(deleted)" ]]; then
+  say "restarting the Podman API: its working directory was deleted"
+  "${sudo_cmd[@]}" kill "$service_pid"
+  for _ in $(seq 1 50); do answers "$SOCKET" || break; sleep 0.2; done
+fi
 if ! answers "$SOCKET"; then
   say "starting the Podman API at unix://$SOCKET (log: $LOG)"
   "${sudo_cmd[@]}" mkdir -p "$(dirname "$SOCKET")"
-  "${sudo_cmd[@]}" setsid podman system service --time=0 "unix://$SOCKET" >>"$LOG" 2>&1 </dev/null &
+  (cd / && exec "${sudo_cmd[@]}" setsid podman system service --time=0 "unix://$SOCKET" >>"$LOG" 2>&1 </dev/null) &
   # Poll until it answers; a service that never does is an error naming its log.
   for _ in $(seq 1 50); do
     answers "$SOCKET" && break
