@@ -26,6 +26,8 @@ interface SuiteTime {
   talkMs: number;
   scenarios: ScenarioTime[];
   failed: number;
+  /** What did not pass, so a figure taken over a broken or judged-late run says so. */
+  notPassed: { scenario: string; status: string; message: string }[];
 }
 
 async function timeSuite(parallel: number): Promise<SuiteTime> {
@@ -55,6 +57,7 @@ function readTimes(ndjson: string): Omit<SuiteTime, 'wallMs'> {
   const started = new Map<string, { caseId: string; atMs: number }>();
   const scenarios = new Map<string, ScenarioTime>();
   let failed = 0;
+  const notPassed: SuiteTime['notPassed'] = [];
   const ms = (t: { seconds: number; nanos: number }) => t.seconds * 1000 + t.nanos / 1e6;
   for (const e of envelopes) {
     if (e.pickle) pickles.set(e.pickle.id, { name: e.pickle.name, stepText: new Map(e.pickle.steps.map((s) => [s.id, s.text])) });
@@ -68,20 +71,28 @@ function readTimes(ndjson: string): Omit<SuiteTime, 'wallMs'> {
       const info = caseInfo.get(run.caseId)!;
       const text = pickles.get(info.pickleId)!.stepText.get(info.stepOfTestStep.get(e.testStepFinished.testStepId) ?? '') ?? '';
       if (TALK_STEP.test(text)) scenarios.get(e.testStepFinished.testCaseStartedId)!.talkMs += ms(e.testStepFinished.testStepResult.duration);
-      if (e.testStepFinished.testStepResult.status !== 'PASSED' && e.testStepFinished.testStepResult.status !== 'SKIPPED') failed++;
+      const result = e.testStepFinished.testStepResult;
+      if (result.status !== 'PASSED' && result.status !== 'SKIPPED') {
+        failed++;
+        const message = (result.exception?.message ?? result.message ?? '').split('\n').slice(0, 2).join(' | ');
+        notPassed.push({ scenario: scenarios.get(e.testStepFinished.testCaseStartedId)!.name, status: result.exception?.type ?? result.status, message });
+      }
     } else if (e.testCaseFinished) {
       const run = started.get(e.testCaseFinished.testCaseStartedId)!;
       scenarios.get(e.testCaseFinished.testCaseStartedId)!.wallMs = ms(e.testCaseFinished.timestamp) - run.atMs;
     }
   }
   const list = [...scenarios.values()];
-  return { talkMs: list.reduce((sum, s) => sum + s.talkMs, 0), scenarios: list, failed };
+  return { talkMs: list.reduce((sum, s) => sum + s.talkMs, 0), scenarios: list, failed, notPassed };
 }
 
 export default async function suiteWall(): Promise<BenchMeasurement> {
   if (DEFAULT_PROFILE_PATHS.length === 0) throw new Error('no default profiles to run the suite with');
   const serial = await timeSuite(1);
   const parallel = await timeSuite(2);
+  for (const [run, time] of [['serial', serial], ['--parallel 2', parallel]] as const) {
+    for (const n of time.notPassed) console.error(`suite-wall: ${run}: not passed: ${n.scenario}: ${n.status}: ${n.message}`);
+  }
   const dominant = [...serial.scenarios]
     .sort((a, b) => b.wallMs - a.wallMs)
     .slice(0, 6)
@@ -92,8 +103,8 @@ export default async function suiteWall(): Promise<BenchMeasurement> {
     value: serial.wallMs / serial.talkMs,
     higherIsBetter: false,
     details: {
-      serial: { wallMs: Math.round(serial.wallMs), talkMs: Math.round(serial.talkMs), ratio: serial.wallMs / serial.talkMs, scenarios: serial.scenarios.length, failedSteps: serial.failed },
-      parallel2: { wallMs: Math.round(parallel.wallMs), talkMs: Math.round(parallel.talkMs), ratio: parallel.wallMs / parallel.talkMs, scenarios: parallel.scenarios.length, failedSteps: parallel.failed },
+      serial: { wallMs: Math.round(serial.wallMs), talkMs: Math.round(serial.talkMs), ratio: serial.wallMs / serial.talkMs, scenarios: serial.scenarios.length, failedSteps: serial.failed, notPassed: serial.notPassed },
+      parallel2: { wallMs: Math.round(parallel.wallMs), talkMs: Math.round(parallel.talkMs), ratio: parallel.wallMs / parallel.talkMs, scenarios: parallel.scenarios.length, failedSteps: parallel.failed, notPassed: parallel.notPassed },
       dominant,
     },
   };
