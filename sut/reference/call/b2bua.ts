@@ -231,7 +231,7 @@ export class B2bua {
   /** The SUT stops: every call still up or being set up ends with it (BYE to its legs, media anchor closed). */
   close(): void {
     this.closed = true;
-    for (const call of [...this.calls.live()]) this.release(call, undefined);
+    for (const call of [...this.calls.live()]) this.hangUp(call);
   }
 
   /** The SUT itself ends the call: BYE to every leg. */
