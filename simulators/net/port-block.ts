@@ -15,7 +15,7 @@ export class PortBlockExhaustedError extends Error {
       `no free port in block ${block.base + block.worker * block.size}..` +
         `${block.base + (block.worker + 1) * block.size - 1} (worker ${block.worker}): ` +
         `${lastError instanceof Error ? lastError.message : String(lastError)}; ` +
-        `GIR_PORT_BLOCK sets the ports per worker (now ${block.size}; the @load scenarios need 4000)`,
+        `GIR_PORT_BLOCK sets the ports per worker (now ${block.size})`,
     );
     this.name = 'PortBlockExhaustedError';
   }
