@@ -11,13 +11,14 @@ import { writeCertificate } from './certificate-command';
 import { PROJECT_ROOT } from './lib/cucumber-process';
 import { renderProvisionSheet, renderProvisionSheetCsv } from './provision-sheet';
 import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
+import { takeRejudge } from './rejudge-inconclusive';
 
 const ENVIRONMENT = `environment: GIR_MUTANT, GIR_LOADER=tsx|ts-node, GIR_PORT_BASE, GIR_PORT_BLOCK, GIR_KEEP_ARTIFACTS=1,
   GIR_REPORTS_DIR (default reports), GIR_SUT_START_TIMEOUT_MS (a process or container SUT's start, default 30000),
   GIR_HARNESS_STALL_MS=<ms> (self-test: block the harness's event loop before each hang-up and pause)`;
 
 const COMMAND_HELP: Record<string, string> = {
-  run: `run [--profile <file>] [--report-dir <dir>] [--repeat N] [--tags <expr>] [--parallel N] [feature paths] [cucumber-js args]
+  run: `run [--profile <file>] [--report-dir <dir>] [--repeat N] [--rejudge N] [--tags <expr>] [--parallel N] [feature paths] [cucumber-js args]
         run the conformance suite; without --profile, the reference self-test of both roles.
         Feature paths (features/selective, features/screen/follows-voice.feature:12) select
         what runs, as tags and --name do.
@@ -27,7 +28,11 @@ const COMMAND_HELP: Record<string, string> = {
         (invalid profile, unreachable SUT, an SUT process that died at start, no
         container engine for a container SUT: one line says why).
         --repeat N: run the selection N times (each a fresh run) and print per scenario how many
-        runs passed, failed and were inconclusive; exit 1 if any run of any scenario did not pass.`,
+        runs passed, failed and were inconclusive; exit 1 if any run of any scenario did not pass.
+        --rejudge N (default 2): a scenario that ends inconclusive (the harness was too late to
+        judge it) runs again, in a fresh process, up to N more times; a failed one never does.
+        Earlier attempts stay in the reports (reports/rejudged/<n>/, "Run again" in
+        conformance.html). --rejudge 0: an inconclusive scenario stays so.`,
   'provision-sheet': `provision-sheet --profile <file> [--format markdown|csv]
         print the DNs, options and addresses an external SUT must be configured with (Markdown,
         or CSV with one row per directory entry for a provisioning tool).`,
@@ -83,12 +88,13 @@ async function main(): Promise<number> {
       const profile = takeProfile(args);
       const env = { ...process.env, GIR_REPORTS_DIR: reportsDir(args), ...(profile ? { GIR_PROFILE: profile } : {}) };
       const repeat = takeRepeat(args);
+      const rejudge = takeRejudge(args);
       if (repeat !== undefined) {
-        const repeated = await runRepeated(repeat, args, env);
+        const repeated = await runRepeated(repeat, args, env, undefined, { rejudge });
         console.log(formatRepeatTable(repeated));
         return repeated.exitCode;
       }
-      const outcome = await runConformance(args, env);
+      const outcome = await runConformance(args, env, { rejudge });
       console.log(closingLines(outcome).join('\n'));
       return outcome.exitCode;
     }

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_PROFILE_PATH, LoadedProfile, loadProfile } from '../profiles/load-profile';
 import { loadCatalogue } from './requirements/catalogue';
 import { SutRole } from './requirements/requirement';
-import { buildConformanceReport, ConformanceReport, ConformanceRun } from './report/conformance-report';
+import { buildConformanceReport, ConformanceReport, ConformanceRun, ScenarioAttempt } from './report/conformance-report';
 import { renderConformanceHtml } from './report/conformance-html';
 import { loadFeatureScenarios, RECORDER_TAG } from './report/feature-scenarios';
 import { EvidenceFile, readScenarioEvidence } from './report/scenario-evidence';
@@ -14,6 +14,7 @@ import { formatRunSummary, shownReportsDir } from './report/run-summary';
 import { RunSetupError } from './run-setup-error';
 import { gitRevision } from './lib/git-revision';
 import { checkSutsBeforeRun } from './sut-preflight';
+import { cucumberLocationOf, EarlierAttempt, rejudgeInconclusive } from './rejudge-inconclusive';
 
 const ROOT = PROJECT_ROOT;
 /** The profiles of the reference self-test, one per role (the recorder role comes with its profile). */
@@ -29,7 +30,14 @@ export interface ConformanceOutcome {
   statuses: ReadonlyMap<string, string>;
   /** The first failing (or inconclusive) check of each scenario that did not pass. */
   checks: ReadonlyMap<string, string>;
+  /** Scenarios run again because they were inconclusive: their earlier attempts, by scenario key. */
+  rejudged: ReadonlyMap<string, EarlierAttempt[]>;
 }
+
+/** How many more times an inconclusive scenario runs before it stays inconclusive (--rejudge N). */
+export const DEFAULT_REJUDGE = 2;
+/** Where the runs again keep their reports: <reports>/rejudged/<pass>/. */
+const REJUDGED_DIR = 'rejudged';
 
 export { RunSetupError };
 
@@ -64,25 +72,41 @@ const LOAD_TAG = '@load';
 export async function runConformance(
   cucumberArgs: string[],
   env: NodeJS.ProcessEnv = process.env,
-  options: { /** Cucumber's console output to <reports>/console.log instead of the terminal. */ quiet?: boolean } = {},
+  options: {
+    /** Cucumber's console output to <reports>/console.log instead of the terminal. */
+    quiet?: boolean;
+    /** How many more times an inconclusive scenario may run (default DEFAULT_REJUDGE; 0: never). */
+    rejudge?: number;
+  } = {},
 ): Promise<ConformanceOutcome> {
   const profiles = profilesForRun(env);
   const reports = env.GIR_REPORTS_DIR ? resolve(env.GIR_REPORTS_DIR) : join(ROOT, 'reports');
   await checkSutsBeforeRun(profiles, env, reports, cucumberArgs);
   const roles = profiles.map((p) => p.profile.sut.role);
   for (const file of ['conformance.json', 'conformance.html']) rmSync(join(reports, file), { force: true });
+  rmSync(join(reports, REJUDGED_DIR), { recursive: true, force: true });
   const roleTags = roleTagExpression(roles);
   const loadTags = loadTagExpression(cucumberArgs);
   const profileByRole = Object.fromEntries(profiles.map((p) => [p.profile.sut.role, p.path]));
   const startedAt = new Date().toISOString();
   const featurePaths = splitFeaturePaths(cucumberArgs);
-  const { exitCode: cucumberExit, results } = await runCucumberProcess({
+  const filterArgs = [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...featurePaths.rest];
+  const env0 = { ...env, GIR_PROFILES: JSON.stringify(profileByRole) };
+  const first = await runCucumberProcess({
     // Cucumber joins repeated --tags with "and".
-    args: [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...featurePaths.rest],
+    args: filterArgs,
     reportsDir: reports,
-    env: { ...env, GIR_PROFILES: JSON.stringify(profileByRole), ...(featurePaths.paths.length ? { [FEATURE_PATHS_ENV]: JSON.stringify(featurePaths.paths) } : {}) },
+    env: { ...env0, ...(featurePaths.paths.length ? { [FEATURE_PATHS_ENV]: JSON.stringify(featurePaths.paths) } : {}) },
     quiet: options.quiet,
   });
+  const passDirs = [reports];
+  const { results, earlier, unexplainedExits } = await rejudgeInconclusive(first, options.rejudge ?? DEFAULT_REJUDGE, async (keys, pass) => {
+    const passDir = join(reports, REJUDGED_DIR, String(pass));
+    passDirs.push(passDir);
+    console.error(`gir-conformance: ${keys.length} inconclusive scenario(s) run again (${pass}), the harness having been too late to judge them: ${keys.join(', ')}`);
+    return runCucumberProcess({ args: filterArgs, reportsDir: passDir, env: { ...env0, [FEATURE_PATHS_ENV]: JSON.stringify(keys.map(cucumberLocationOf)) }, quiet: options.quiet });
+  });
+  for (const why of unexplainedExits) console.error(`gir-conformance: ${why}`);
   const runs: ConformanceRun[] = profiles.map((p) => ({
     role: p.profile.sut.role,
     sut: { name: p.profile.sut.name, version: p.profile.sut.version },
@@ -90,6 +114,7 @@ export async function runConformance(
     startedAt: results.startedAt ?? startedAt,
   }));
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const evidenceByAttempt = evidenceOfPasses(reports, passDirs);
   const report = buildConformanceReport({
     harness: { name: packageJson.name, version: packageJson.version, ...gitRevision(ROOT) },
     runs,
@@ -97,7 +122,8 @@ export async function runConformance(
     scenarios: loadFeatureScenarios(ROOT),
     statuses: results.statuses,
     failures: results.failures,
-    evidence: evidenceOfFinalAttempts(results.attempts, reports),
+    evidence: evidenceOfFinalAttempts(results.attempts, evidenceByAttempt),
+    earlier: earlierWithEvidence(earlier, evidenceByAttempt),
   });
   writeFileSync(join(reports, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(reports, 'conformance.html'), renderConformanceHtml(report));
@@ -113,21 +139,41 @@ export async function runConformance(
   // A filter that matches nothing (a misspelt tag) must not pass a gate with nothing checked.
   const nothingRan = results.statuses.size === 0;
   if (nothingRan) console.error(`gir-conformance: no scenario matched ${cucumberArgs.length ? `"${cucumberArgs.join(' ')}"` : 'this run'}: nothing was checked`);
-  // Cucumber's own exit code also catches what the message stream cannot (a crash between scenarios).
-  const failed = nothingRan || cucumberExit !== 0 || scenarios.failed > 0 || report.summary.failed > 0 || report.summary.inconclusive > 0;
+  // Cucumber's own end also catches what the scenarios cannot (a crash between scenarios).
+  const failed = nothingRan || unexplainedExits.length > 0 || scenarios.failed > 0 || report.summary.failed > 0 || report.summary.inconclusive > 0;
   if (failed && scenarios.failed === 0) scenarios.failed = 1;
-  return { exitCode: failed ? 1 : 0, reportsDir: reports, scenarios, report, statuses: results.statuses, checks: new Map([...results.failures].map(([key, f]) => [key, f.check])) };
+  return {
+    exitCode: failed ? 1 : 0, reportsDir: reports, scenarios, report, statuses: results.statuses,
+    checks: new Map([...results.failures].map(([key, f]) => [key, f.check])), rejudged: earlier,
+  };
+}
+
+/** Every kept evidence folder of the run and its runs again, by attempt; paths relative to `reports`. */
+function evidenceOfPasses(reports: string, passDirs: string[]): Map<string, EvidenceFile[]> {
+  const byAttempt = new Map<string, EvidenceFile[]>();
+  for (const dir of passDirs) {
+    const prefix = relative(reports, dir).split(/[\\/]/).filter(Boolean).join('/');
+    for (const [attempt, files] of readScenarioEvidence(dir)) {
+      byAttempt.set(attempt, files.map((file) => ({ ...file, path: prefix ? `${prefix}/${file.path}` : file.path })));
+    }
+  }
+  return byAttempt;
 }
 
 /** By scenario key, the evidence folder of its final attempt (an earlier attempt's is not its). */
-function evidenceOfFinalAttempts(attempts: Map<string, string>, reportsDir: string): Map<string, EvidenceFile[]> {
-  const byAttempt = readScenarioEvidence(reportsDir);
+function evidenceOfFinalAttempts(attempts: Map<string, string>, byAttempt: Map<string, EvidenceFile[]>): Map<string, EvidenceFile[]> {
   const evidence = new Map<string, EvidenceFile[]>();
   for (const [key, attempt] of attempts) {
     const files = byAttempt.get(attempt);
     if (files) evidence.set(key, files);
   }
   return evidence;
+}
+
+function earlierWithEvidence(earlier: Map<string, EarlierAttempt[]>, byAttempt: Map<string, EvidenceFile[]>): Map<string, ScenarioAttempt[]> {
+  return new Map([...earlier].map(([key, attempts]) => [key, attempts.map((a): ScenarioAttempt => ({
+    status: a.status, ...(a.failure ? { failure: a.failure } : {}), ...(a.attempt && byAttempt.get(a.attempt)?.length ? { evidence: byAttempt.get(a.attempt) } : {}),
+  }))]));
 }
 
 /** Profile paths inside the project are reported relative to it, so reports compare across machines. */

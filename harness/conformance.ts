@@ -7,6 +7,7 @@
 import { ProfileError } from '../profiles/load-profile';
 import { closingLines, runConformance } from './conformance-run';
 import { formatRepeatTable, runRepeated, takeRepeat } from './repeat-run';
+import { takeRejudge } from './rejudge-inconclusive';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   conformance.json, conformance.html). Without GIR_PROFILE, runs the reference self-test.
   Cucumber arguments pass through unchanged, e.g. --tags @FT-01, --parallel 2, --name "extension".
   --repeat N runs the selection N times and prints per scenario passed/failed/inconclusive counts.
+  --rejudge N (default 2): an inconclusive scenario (the harness was too late to judge it) runs
+  again, in a fresh process, up to N more times; a failed one never does. Earlier attempts stay in
+  the reports (reports/rejudged/<n>/, "Run again" in conformance.html). 0: never.
   Ends with counts per requirement family, the report paths, one line per failed or inconclusive
   scenario (its IDs and first failing check), then "N passed, N failed" (inconclusive among the failed).
   Evidence of failed scenarios: reports/scenarios/ (emptied at the start of each run).
@@ -27,13 +31,14 @@ async function main(): Promise<void> {
   }
   const args = process.argv.slice(2);
   const repeat = takeRepeat(args);
+  const rejudge = takeRejudge(args);
   if (repeat !== undefined) {
-    const repeated = await runRepeated(repeat, args);
+    const repeated = await runRepeated(repeat, args, process.env, undefined, { rejudge });
     console.log(formatRepeatTable(repeated));
     process.exitCode = repeated.exitCode;
     return;
   }
-  const outcome = await runConformance(args);
+  const outcome = await runConformance(args, process.env, { rejudge });
   console.log(closingLines(outcome).join('\n'));
   process.exitCode = outcome.exitCode;
 }

@@ -14,6 +14,8 @@ export interface RepeatTally {
   counts: Record<string, number>;
   /** Each run that did not pass: its number, status and first failing or inconclusive check. */
   runs: { run: number; status: string; check?: string }[];
+  /** Runs in which it was inconclusive at first and ran again: their number and first check. */
+  rejudged: { run: number; attempts: number; check?: string }[];
 }
 
 export interface RepeatOutcome {
@@ -37,22 +39,26 @@ export async function runRepeated(
   cucumberArgs: string[],
   env: NodeJS.ProcessEnv = process.env,
   progress: (line: string) => void = (line) => console.error(line),
+  options: { rejudge?: number } = {},
 ): Promise<RepeatOutcome> {
   const names = new Map(loadFeatureScenarios(PROJECT_ROOT).map((s) => [s.key, s.name]));
   const tallies = new Map<string, RepeatTally>();
   let worstExit = 0;
   for (let run = 1; run <= times; run++) {
     // Cucumber's own console goes to reports/console.log: N full transcripts would bury the table.
-    const outcome = await runConformance(cucumberArgs, env, { quiet: true });
+    const outcome = await runConformance(cucumberArgs, env, { quiet: true, rejudge: options.rejudge });
     if (outcome.exitCode === 2) return { exitCode: 2, tallies: [...tallies.values()], runs: run };
     for (const [key, status] of outcome.statuses) {
-      const tally = tallies.get(key) ?? { key, name: names.get(key) ?? key, counts: {}, runs: [] };
+      const tally = tallies.get(key) ?? { key, name: names.get(key) ?? key, counts: {}, runs: [], rejudged: [] };
       tally.counts[status] = (tally.counts[status] ?? 0) + 1;
       if (status !== 'passed') tally.runs.push({ run, status, check: outcome.checks.get(key) });
+      const earlier = outcome.rejudged.get(key);
+      if (earlier?.length) tally.rejudged.push({ run, attempts: earlier.length, check: earlier[0].failure?.check });
       tallies.set(key, tally);
     }
     const notPassed = [...outcome.statuses.values()].filter((s) => s !== 'passed').length;
-    progress(`run ${run}/${times}: ${outcome.statuses.size - notPassed} of ${outcome.statuses.size} scenario(s) passed`);
+    const again = outcome.rejudged.size ? `; ${outcome.rejudged.size} inconclusive at first and run again` : '';
+    progress(`run ${run}/${times}: ${outcome.statuses.size - notPassed} of ${outcome.statuses.size} scenario(s) passed${again}`);
     worstExit = Math.max(worstExit, outcome.exitCode);
   }
   const sorted = [...tallies.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -60,15 +66,22 @@ export async function runRepeated(
   return { exitCode: unstable || worstExit !== 0 ? 1 : 0, tallies: sorted, runs: times };
 }
 
-/** One line per scenario: `passed/failed/inconclusive of N  name (file:line)`, unstable ones marked. */
+/**
+ * One line per scenario: `passed / failed / inconclusive / skipped / run again` over N runs, then
+ * `name (file:line)`. ✗ marks a scenario that failed or stayed inconclusive in some run, ~ one that
+ * was judged only when run again (the harness was late at first: not the SUT's doing, but shown).
+ */
 export function formatRepeatTable(outcome: RepeatOutcome): string {
-  const lines = [`per scenario over ${outcome.runs} run(s): passed / failed / inconclusive / skipped`];
+  const lines = [`per scenario over ${outcome.runs} run(s): passed / failed / inconclusive / skipped / run again (inconclusive at first)`];
   for (const tally of outcome.tallies) {
     const c = tally.counts;
-    const mark = (c.failed ?? 0) + (c.inconclusive ?? 0) > 0 ? '✗' : '✓';
+    const mark = (c.failed ?? 0) + (c.inconclusive ?? 0) > 0 ? '✗' : tally.rejudged.length > 0 ? '~' : '✓';
     const which = tally.runs.length ? `  (not passed in run ${tally.runs.map((r) => `${r.run}: ${r.status}`).join(', ')})` : '';
-    lines.push(`${mark} ${c.passed ?? 0} / ${c.failed ?? 0} / ${c.inconclusive ?? 0} / ${c.skipped ?? 0}  ${tally.name} (${tally.key})${which}`);
+    lines.push(`${mark} ${c.passed ?? 0} / ${c.failed ?? 0} / ${c.inconclusive ?? 0} / ${c.skipped ?? 0} / ${tally.rejudged.length}  ${tally.name} (${tally.key})${which}`);
     for (const r of tally.runs) if (r.check) lines.push(`    run ${r.run}: ${r.check}`);
+    for (const r of tally.rejudged) lines.push(`    run ${r.run}: inconclusive at first (${r.attempts} attempt(s) before the last): ${r.check ?? 'no check recorded'}`);
   }
+  const again = outcome.tallies.reduce((sum, t) => sum + t.rejudged.length, 0);
+  lines.push(`${again} scenario run(s) were inconclusive at first and run again`);
   return lines.join('\n');
 }

@@ -64,11 +64,36 @@ function attentionSection(report: ConformanceReport, status: 'failed' | 'inconcl
   return `<section id="${status}"><h2>${heading}</h2><p>${note}</p><ul class="attention">\n${items.join('\n')}\n</ul></section>`;
 }
 
+/**
+ * Scenarios that were inconclusive and ran again, once each (a scenario with several IDs is one
+ * entry): what they ended as, and every earlier attempt's check and evidence.
+ */
+function runAgainSection(report: ConformanceReport): string {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const requirement of report.requirements) {
+    for (const scenario of requirement.scenarios) {
+      if (!scenario.earlierAttempts?.length || seen.has(scenario.key)) continue;
+      seen.add(scenario.key);
+      const ids = report.requirements.filter((r) => r.scenarios.some((s) => s.key === scenario.key)).map((r) => r.id);
+      const attempts = scenario.earlierAttempts.map((attempt, i) => `<li>attempt ${i + 1}: ${badge(attempt.status)} <span class="check ${attempt.status}">${attempt.failure ? inlineMarkdown(attempt.failure.check) : 'no check was recorded'}</span><br>evidence: ${evidenceLinks(attempt.evidence)}</li>`);
+      items.push(`<li id="${runAgainAnchorOf(scenario)}"><p><b>${ids.join(', ')}</b> ${badge(scenario.status)} on attempt ${scenario.earlierAttempts.length + 1}: <b>${escapeHtml(scenario.name)}</b> <small class="muted">(${escapeHtml(whereOf(scenario))})</small></p><ul>${attempts.join('')}</ul></li>`);
+    }
+  }
+  if (items.length === 0) return '';
+  return `<section id="run-again"><h2>Run again — inconclusive at first</h2><p>The harness was too late to judge these scenarios, so it ran each again (never a failed one). The verdict above is the last attempt's; the earlier ones are kept here with their evidence.</p><ul class="attention">\n${items.join('\n')}\n</ul></section>`;
+}
+
+function runAgainAnchorOf(scenario: ScenarioResult): string {
+  return `again-${scenario.key.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
 // The ID's reason already quotes the check: a row links to the entry with the evidence instead.
 function scenarioLine(requirement: RequirementResult, scenario: ScenarioResult): string {
   const listed = scenario.status === 'failed' || scenario.status === 'inconclusive';
   const why = listed ? ` <a href="#${anchorOf(requirement, scenario)}">why, evidence</a>` : '';
-  return `<div class="scenario">${badge(scenario.status)} ${escapeHtml(scenario.name)} <small class="muted">(${escapeHtml(whereOf(scenario))})</small>${why}</div>`;
+  const again = scenario.earlierAttempts?.length ? ` <a href="#${runAgainAnchorOf(scenario)}">run again after ${scenario.earlierAttempts.length} inconclusive attempt(s)</a>` : '';
+  return `<div class="scenario">${badge(scenario.status)} ${escapeHtml(scenario.name)} <small class="muted">(${escapeHtml(whereOf(scenario))})</small>${why}${again}</div>`;
 }
 
 function requirementRow(r: RequirementResult): string {
@@ -136,6 +161,7 @@ code{background:#eff1f3;border-radius:4px;padding:0 4px;font-size:.9em}pre{backg
 ${filters(report)}
 ${attentionSection(report, 'failed', 'Failed', 'The system under test did not do what the requirement says. Each entry: the first check that failed, the scenario, and its evidence.')}
 ${attentionSection(report, 'inconclusive', 'Inconclusive — the SUT is not blamed', 'The harness could not judge these checks: it was itself too late (e.g. it sent audio late under load), or could not observe a recording edge. Nothing here counts against the SUT, but the requirement is not passed either: run it again on a less loaded machine.')}
+${runAgainSection(report)}
 <h2>Every requirement</h2>
 <table><thead><tr><th>ID</th><th>status</th><th>owner</th><th>requirement</th><th>scenarios</th></tr></thead><tbody>
 ${report.requirements.map(requirementRow).join('\n')}

@@ -26,6 +26,15 @@ export interface ScenarioResult {
   failure?: StepFailure;
   /** Its files under reports/scenarios/, as links relative to the reports folder. */
   evidence?: EvidenceFile[];
+  /** The attempts before the final one, when it was inconclusive and ran again (oldest first). */
+  earlierAttempts?: ScenarioAttempt[];
+}
+
+/** One attempt of a scenario that was not its last: what it ended as, why, and what it kept. */
+export interface ScenarioAttempt {
+  status: ScenarioStatus;
+  failure?: StepFailure;
+  evidence?: EvidenceFile[];
 }
 
 export interface RequirementResult {
@@ -58,6 +67,8 @@ export function buildConformanceReport(input: {
   failures?: Map<string, StepFailure>;
   /** By scenario key: the evidence its final attempt kept. */
   evidence?: Map<string, EvidenceFile[]>;
+  /** By scenario key: the attempts before the final one (inconclusive scenarios run again). */
+  earlier?: Map<string, ScenarioAttempt[]>;
 }): ConformanceReport {
   const runRoles = new Set(input.runs.map((run) => run.role));
   const requirements = input.catalogue.map((requirement): RequirementResult => {
@@ -66,6 +77,7 @@ export function buildConformanceReport(input: {
       .map((scenario): ScenarioResult => {
         const failure = input.failures?.get(scenario.key);
         const evidence = input.evidence?.get(scenario.key);
+        const earlierAttempts = input.earlier?.get(scenario.key);
         return {
           key: scenario.key,
           name: scenario.name,
@@ -74,6 +86,7 @@ export function buildConformanceReport(input: {
           status: input.statuses.get(scenario.key) ?? 'notRun',
           ...(failure ? { failure } : {}),
           ...(evidence?.length ? { evidence } : {}),
+          ...(earlierAttempts?.length ? { earlierAttempts } : {}),
         };
       });
     const base = { id: requirement.id, title: requirement.text, owner: requirement.owners.join(', '), scenarios };

@@ -15,6 +15,8 @@ export interface RunResults {
   failures: Map<string, StepFailure>;
   /** Cucumber's id of the final attempt of each scenario (its evidence folder names it). */
   attempts: Map<string, string>;
+  /** Why the run did not end as a run should (an exception, or no testRunFinished at all). */
+  crashed?: string;
 }
 
 export function readRunResults(ndjsonPath: string): RunResults {
@@ -33,13 +35,18 @@ export function runResultsOf(envelopes: Envelope[]): RunResults {
   const testCaseOfStarted = new Map<string, string>();
   const stepResults = new Map<string, StepOutcome[]>();
   const results: RunResults = { statuses: new Map(), failures: new Map(), attempts: new Map() };
+  let finished = false;
 
   for (const envelope of envelopes) {
     if (envelope.gherkinDocument?.uri) lineIndexByUri.set(envelope.gherkinDocument.uri, astLineIndex(envelope.gherkinDocument));
     else if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle);
     else if (envelope.hook) hooks.set(envelope.hook.id, envelope.hook);
     else if (envelope.testRunStarted) results.startedAt = isoOf(envelope.testRunStarted.timestamp);
-    else if (envelope.testCase) {
+    else if (envelope.testRunFinished) {
+      finished = true;
+      const exception = envelope.testRunFinished.exception;
+      if (exception) results.crashed = `${exception.type}: ${exception.message ?? ''}`.trim();
+    }    else if (envelope.testCase) {
       const steps = new Map(envelope.testCase.testSteps.map((step) => [step.id, step]));
       testCases.set(envelope.testCase.id, { pickleId: envelope.testCase.pickleId, steps });
     } else if (envelope.testCaseStarted) {
@@ -64,6 +71,7 @@ export function runResultsOf(envelopes: Envelope[]): RunResults {
       else results.failures.delete(key); // a retry that passed leaves no failure behind
     }
   }
+  if (!finished && !results.crashed) results.crashed = 'the message stream has no testRunFinished';
   return results;
 }
 

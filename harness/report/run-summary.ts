@@ -12,7 +12,7 @@ const COLUMNS: RequirementStatus[] = ['passed', 'failed', 'inconclusive', 'uncov
  * with its IDs, its name and the first check that failed.
  */
 export function formatRunSummary(report: ConformanceReport, reportsDir: string, cwd = process.cwd()): string {
-  return [...familyTable(report), '', ...reportPaths(reportsDir, cwd), ...scenarioLines(report, 'failed'), ...scenarioLines(report, 'inconclusive')].join('\n');
+  return [...familyTable(report), '', ...reportPaths(reportsDir, cwd), ...runAgainLines(report), ...scenarioLines(report, 'failed'), ...scenarioLines(report, 'inconclusive')].join('\n');
 }
 
 function familyTable(report: ConformanceReport): string[] {
@@ -45,17 +45,34 @@ function reportPaths(reportsDir: string, cwd: string): string[] {
 
 /** One line per scenario (a scenario with several IDs is one line naming them all). */
 function scenarioLines(report: ConformanceReport, status: 'failed' | 'inconclusive'): string[] {
-  const byKey = new Map<string, { ids: string[]; scenario: ScenarioResult }>();
-  for (const requirement of report.requirements) {
-    for (const scenario of requirement.scenarios.filter((s) => s.status === status)) {
-      const entry = byKey.get(scenario.key) ?? { ids: [], scenario };
-      entry.ids.push(requirement.id);
-      byKey.set(scenario.key, entry);
-    }
-  }
+  const byKey = scenariosByKey(report, (s) => s.status === status);
   if (byKey.size === 0) return [];
   const heading = status === 'failed' ? 'failed:' : 'inconclusive (the harness could not judge; the SUT is not blamed):';
   const lines = [...byKey.values()].map(({ ids, scenario }) =>
     `  ${ids.join(', ')}  ${scenario.name} (${scenario.key}) — ${scenario.failure?.check ?? 'no failing step was recorded'}`);
   return [heading, ...lines];
+}
+
+/** One line per scenario that was inconclusive and ran again: what it ended as, and the first attempt's check. */
+function runAgainLines(report: ConformanceReport): string[] {
+  const byKey = scenariosByKey(report, (s) => !!s.earlierAttempts?.length);
+  if (byKey.size === 0) return [];
+  const lines = [...byKey.values()].map(({ ids, scenario }) => {
+    const earlier = scenario.earlierAttempts!;
+    return `  ${ids.join(', ')}  ${scenario.name} (${scenario.key}) — ${scenario.status} on attempt ${earlier.length + 1}; attempt 1: ${earlier[0].failure?.check ?? earlier[0].status}`;
+  });
+  return ['run again (inconclusive at first: the harness was too late to judge):', ...lines];
+}
+
+/** The scenarios that `keep` selects, once each, with every ID they carry. */
+function scenariosByKey(report: ConformanceReport, keep: (scenario: ScenarioResult) => boolean): Map<string, { ids: string[]; scenario: ScenarioResult }> {
+  const byKey = new Map<string, { ids: string[]; scenario: ScenarioResult }>();
+  for (const requirement of report.requirements) {
+    for (const scenario of requirement.scenarios.filter(keep)) {
+      const entry = byKey.get(scenario.key) ?? { ids: [], scenario };
+      entry.ids.push(requirement.id);
+      byKey.set(scenario.key, entry);
+    }
+  }
+  return byKey;
 }

@@ -8,6 +8,7 @@ import { astLineIndex, pickleKey } from '../../harness/report/scenario-key';
 import './world'; // registers the World constructor (the import below is type-only)
 import type { GirWorld } from './world';
 import { stallMonitor } from './harness-lateness';
+import { formatStallSummary, summarizeStalls } from '../../simulators/time/stall-summary';
 import { warmUpHarness } from '../../simulators/warm-up/harness-warm-up';
 import { workerPortBlock } from './worker-resources';
 import { stopWorkerProcessSut } from './worker-process-sut';
@@ -30,7 +31,11 @@ AfterAll(async function () {
   await stopWorkerProcessSut();
 });
 
+/** When the running scenario began, for its line on the harness's own lateness. */
+let scenarioBeganMs = 0;
+
 Before(async function (this: GirWorld, { pickle }) {
+  scenarioBeganMs = this.clock.now();
   this.setUp(pickle);
   await this.startCapture();
 });
@@ -62,6 +67,8 @@ After(async function (this: GirWorld, { result, pickle, gherkinDocument, testCas
   const keep = process.env.GIR_KEEP_ARTIFACTS === '1';
   // Named while the parties' sockets are open (teardown closes them).
   const names = this.addressNames();
+  const endedMs = this.clock.now();
+  this.log(formatStallSummary(summarizeStalls(stallMonitor.during(scenarioBeganMs, endedMs), scenarioBeganMs, endedMs), endedMs - scenarioBeganMs));
   try {
     await this.disposers.drain();
     if (failed || keep) await attachCapture(this, names);
