@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { CTI_ERROR_CODES, EventError, PRIVATE_MSG } from '../simulators/cti/cti-events';
 import { DesktopRequest } from './support/cti-desktops';
-import { talkFor } from './support/waiting';
+import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
 import { GirWorld } from './support/world';
 import { assertTiming, harnessInput } from './support/harness-lateness';
 
@@ -84,6 +84,38 @@ When("the agent's desktop pauses and resumes the recording as many times as the 
     this.desktops.send("agent's desktop", 'RequestPrivateService', { ...fields, privateMsgId: PRIVATE_MSG.resume });
     await talkFor(cycleMs);
   }
+});
+
+/**
+ * The desktop hangs the call up (RequestReleaseCall on the agent's DN): its hang-up moment is when
+ * the request left, the cause of everything the SUT does next. The SUT's BYE must reach every party.
+ */
+When("the agent's desktop releases the call", async function (this: GirWorld) {
+  const thisDN = this.party('agent').dn;
+  const request = this.desktops.send("agent's desktop", 'RequestReleaseCall', { thisDN, connId: await connIdFor(this, undefined) });
+  this.hungUpAtMs = request.sent.sentAtMs;
+  const { event } = await request.sent.response;
+  assert.equal(event.message, 'EventACK', `RequestReleaseCall on ${thisDN} was not acknowledged: ${JSON.stringify(event)}`);
+  const parties = [...this.parties.values()].filter((p) => p.call);
+  const ended = await within(HARNESS_WAIT_MS, `the SUT's BYE to ${parties.map((p) => p.name).join(', ')}`, Promise.all(parties.map((p) => p.call!.ended)));
+  const notByTheSut = parties.filter((_, i) => ended[i] !== 'remote').map((p) => p.name);
+  assert.deepEqual(notByTheSut, [], `after RequestReleaseCall the SUT must end every leg with its own BYE; these phones hung up themselves: ${notByTheSut.join(', ')}`);
+});
+
+/** Rule 10: EventReleased for the call, on the agent's DN, within tolerance.ctiResponseMs of the release. */
+Then("the agent's desktop got EventReleased for the call within the profile's CTI response time", async function (this: GirWorld) {
+  const dn = this.party('agent').dn;
+  const connId = await connIdFor(this, undefined);
+  const releasedAtMs = this.hungUpAtMs;
+  if (releasedAtMs === undefined) throw new Error('no hang-up or release was made in this scenario');
+  const events = this.desktops.eventsOf("agent's desktop", 'EventReleased').filter((e) => (e.event as { connId?: string }).connId === connId);
+  assert.equal(events.length, 1, `the agent's desktop got ${events.length} EventReleased for call ${connId} on DN ${dn}; expected exactly one (rule 10)`);
+  const [released] = events;
+  assert.equal((released.event as { thisDN?: string }).thisDN, dn, `EventReleased names thisDN ${JSON.stringify((released.event as { thisDN?: string }).thisDN)}, not the agent's DN ${dn}`);
+  assertTiming(harnessInput(this.tolerance), {
+    measuredMs: released.receivedAtMs - releasedAtMs, toleranceMs: this.tolerance.ctiResponseMs, fromMs: releasedAtMs, toMs: released.receivedAtMs,
+    message: `EventReleased came ${(released.receivedAtMs - releasedAtMs).toFixed(1)} ms after the release; tolerance.ctiResponseMs is ${this.tolerance.ctiResponseMs}`,
+  });
 });
 
 /** Waits out the response window of every request so far: a late or second response shows. */

@@ -15,6 +15,17 @@ Feature: Full-time recording on an Extension DN
     And the recording holds the agent on channel 1 and the caller on channel 2 from answer to hang-up
 
   @FT-01
+  Scenario: A call the agent's desktop releases is recorded agent-side until the release
+    Given an agent phone on the extension "agent-extension-recorded"
+    And the agent's desktop is registered on the agent's DN
+    When a caller on the trunk "inbound-trunk" calls the agent and the agent answers
+    And they talk for 2 seconds
+    And the agent's desktop releases the call
+    Then the agent's desktop got EventReleased for the call within the profile's CTI response time
+    And the Media Server received one recording of the call with the agent's DN as party side
+    And the recording holds the agent on channel 1 and the caller on channel 2 from answer to hang-up
+
+  @FT-01
   Scenario: An outbound call from a recorded extension is recorded agent-side from answer to hang-up
     Given an agent phone on the extension "agent-extension-recorded"
     When the agent calls an external number through the trunk "inbound-trunk" and the far end answers

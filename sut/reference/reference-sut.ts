@@ -103,7 +103,10 @@ export class ReferenceSut {
     try {
       cti = await CtiServer.start({
         host: options.host, port: options.ctiPort, portBlock, deviations: deviations.cti,
-        services: { directory, calls, recordings, agents, routingPoints, selective, transfers, dynamic: options.dynamic, deviations },
+        services: {
+          directory, calls, recordings, agents, routingPoints, selective, transfers, dynamic: options.dynamic, deviations,
+          callControl: { hangUp: (call) => b2bua!.hangUp(call) },
+        },
       });
     } catch (error) {
       await ua.close();

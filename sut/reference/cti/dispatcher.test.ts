@@ -65,7 +65,9 @@ function setUp(requireParty = true) {
   const routingPoints = new RoutingPoints(systemClock, 1000, () => false, new CallEvents());
   const selective = new SelectiveRecordings(agents, FAITHFUL.selective);
   const transfers = { canReach: () => false, singleStep: () => undefined }; // no call is transferred here
-  const services: CtiServices = { directory, calls, recordings, agents, routingPoints, selective, transfers, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
+  const hungUp: string[] = [];
+  const callControl = { hangUp: (c: Call) => { hungUp.push(c.connId); } };
+  const services: CtiServices = { directory, calls, recordings, agents, routingPoints, selective, transfers, callControl, dynamic: { requireParty, defaultSide: 'source' }, deviations: FAITHFUL };
   const dispatcher = new CtiDispatcher(services, FAITHFUL.cti);
   const client = new CtiClientSession(1, () => undefined);
   let referenceId = 0;
@@ -76,7 +78,7 @@ function setUp(requireParty = true) {
     return responses[0];
   };
   const gsip = (privateMsgId: number, extra: Record<string, unknown> = {}) => send({ message: 'RequestPrivateService', privateMsgId, thisDN: '7002', connId: LIVE, ...extra });
-  return { send, gsip, started, dispatcher, client };
+  return { send, gsip, started, dispatcher, client, calls, hungUp };
 }
 
 test('register, then 3013-3016 walk the DYN-12 edges: every request one response, refusals change nothing', () => {
@@ -179,4 +181,26 @@ test('RequestSingleStepTransfer: ThisDN registered, a live call, ThisDN a party,
   assert.equal(code(transfer({ connId: RELEASED })), 'UnknownConnId');
   assert.equal(code(transfer({ otherDN: '' })), 'BadField');
   assert.equal(code(transfer({})), 'InvalidValue', 'no phone registered on otherDN (the fake reaches none)');
+});
+
+test('RequestReleaseCall: registered ThisDN → a known, live connId → ThisDN a party → an established call; then the SUT hangs the call up', () => {
+  const { send, calls, hungUp } = setUp();
+  const code = (r: CtiResponse) => (r.message === 'EventError' ? r.errorCode : r.message);
+  const release = (thisDN: string, connId: string) => send({ message: 'RequestReleaseCall', thisDN, connId });
+  assert.equal(code(send({ message: 'RequestReleaseCall', thisDN: '7002' })), 'BadField', 'connId is required');
+  assert.equal(code(release('7002', UNKNOWN)), 'DnNotRegistered');
+  send({ message: 'RequestRegisterAddress', thisDN: '7002' });
+  send({ message: 'RequestRegisterAddress', thisDN: '7001' });
+  assert.equal(code(release('7002', UNKNOWN)), 'UnknownConnId');
+  assert.equal(code(release('7002', RELEASED)), 'UnknownConnId');
+  assert.equal(code(release('7001', LIVE)), 'InvalidValue', '7001 is no party of the call');
+  const ringing = new Call('00000000000000d4', {} as MediaRelay);
+  ringing.addLeg('caller', { dn: '9000', kind: 'trunk' });
+  ringing.addLeg('callee', { dn: '7002', kind: 'agent' });
+  calls.add(ringing);
+  assert.equal(code(release('7002', ringing.connId)), 'InvalidState', 'a call still ringing');
+  assert.deepEqual(hungUp, [], 'no refusal touched a call');
+  const accepted = release('7002', LIVE);
+  assert.deepEqual([accepted.message, accepted.connId, accepted.thisDN], ['EventACK', LIVE, '7002']);
+  assert.deepEqual(hungUp, [LIVE]);
 });

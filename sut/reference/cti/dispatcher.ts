@@ -9,6 +9,7 @@ import { privateService } from './handlers/private-service';
 import { registerAddress, unregisterAddress } from './handlers/register-address';
 import { routeCall } from './handlers/route-call';
 import { singleStepTransfer } from './handlers/transfer';
+import { releaseCall } from './handlers/release-call';
 import { CtiRequest, Envelope, readRequest, RequestName } from './protocol';
 
 type HandlerTable = { [N in RequestName]: CtiHandler<N> };
@@ -21,6 +22,7 @@ const HANDLERS: HandlerTable = {
   RequestPrivateService: privateService,
   RequestRouteCall: routeCall,
   RequestSingleStepTransfer: singleStepTransfer,
+  RequestReleaseCall: releaseCall,
   RequestConfigUpdate: configUpdate,
 };
 

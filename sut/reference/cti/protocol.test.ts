@@ -58,4 +58,5 @@ test('the envelope keeps a readable referenceId and object reasons, even for a r
 test('a request of the protocol this SUT does not serve yet is NotSupported, not UnknownMessage', () => {
   assert.equal(codeOf('{"message":"RequestMakeCall","referenceId":1,"thisDN":"7001","otherDN":"7002"}'), 'NotSupported');
   assert.equal(codeOf('{"message":"RequestRouteCall","referenceId":2}'), 'BadField', 'served now: its fields are judged');
+  assert.equal(codeOf('{"message":"RequestReleaseCall","referenceId":3,"thisDN":"7001"}'), 'BadField', 'served now: connId is required');
 });

@@ -36,6 +36,7 @@ export const requestSchemas = {
     }
   }),
   RequestSingleStepTransfer: request('RequestSingleStepTransfer', { thisDN: dn, connId, otherDN: dn }),
+  RequestReleaseCall: request('RequestReleaseCall', { thisDN: dn, connId }),
   RequestConfigUpdate: request('RequestConfigUpdate', { cluster: z.boolean().optional(), directory: z.array(directoryEntrySchema).optional() }),
 };
 
@@ -43,7 +44,7 @@ export type RequestName = keyof typeof requestSchemas;
 
 /** Requests of the protocol this SUT does not serve yet: NotSupported, not UnknownMessage (rule 8). */
 const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
-  'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall',
+  'RequestMakeCall', 'RequestAnswerCall',
   'RequestInitiateTransfer', 'RequestCompleteTransfer',
 ]);
 export type CtiRequest<N extends RequestName = RequestName> = z.infer<(typeof requestSchemas)[N]>;

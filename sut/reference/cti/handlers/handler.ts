@@ -1,4 +1,5 @@
 import { AgentSessions } from '../../agents/agent-sessions';
+import type { Call } from '../../call/call';
 import { CallRegistry } from '../../call/call-registry';
 import type { Transfers } from '../../call/transfer/transfers';
 import { SutDeviations } from '../../deviations';
@@ -19,6 +20,8 @@ export interface CtiServices {
   routingPoints: RoutingPoints;
   selective: SelectiveRecordings;
   transfers: Pick<Transfers, 'canReach' | 'singleStep'>;
+  /** The SUT ends a call itself (RequestReleaseCall): BYE to every leg. */
+  callControl: { hangUp(call: Call): void };
   dynamic: { requireParty: boolean; defaultSide: 'source' | 'destination' };
   deviations: SutDeviations;
 }

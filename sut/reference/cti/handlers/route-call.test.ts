@@ -38,7 +38,7 @@ function setUp() {
   const routingPoints = new RoutingPoints(clock, 10_000, () => true, events);
   const selective = new SelectiveRecordings(agents, FAITHFUL.selective);
   const recordings = new RecordingController({} as never, directory, agents, FAITHFUL);
-  const dispatcher = new CtiDispatcher({ directory, calls, recordings, agents, routingPoints, selective, transfers: NO_TRANSFERS, dynamic: { requireParty: true, defaultSide: 'source' }, deviations: FAITHFUL }, FAITHFUL.cti);
+  const dispatcher = new CtiDispatcher({ directory, calls, recordings, agents, routingPoints, selective, transfers: NO_TRANSFERS, callControl: { hangUp: () => assert.fail('no call is hung up here') }, dynamic: { requireParty: true, defaultSide: 'source' }, deviations: FAITHFUL }, FAITHFUL.cti);
   const outcomes = new Map<string, RouteOutcome>();
   const park = (connId: string) => {
     const call = new Call(connId, {} as MediaRelay);
