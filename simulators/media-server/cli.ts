@@ -9,8 +9,10 @@ import { parseArgs } from 'node:util';
 import { loadProfile } from '../../profiles/load-profile';
 import { formatHostPort, parseHostPort } from '../net/host-port';
 import { FakeMediaServer } from './media-server';
+import { PortBlock } from '../net/port-block';
+import { collectGarbage, recordOnce } from '../warm-up/harness-warm-up';
 
-const HELP = `usage: npm run media-server -- --listen <ip:port> --root <dir> [--dated-folders] [--profile <file>]
+const HELP = `usage: npm run media-server -- --listen <ip:port> --root <dir> [--dated-folders] [--profile <file>] [--cold]
 
 The fake Media Server of gir-conformance (wire profile gir-msml): takes recording INVITEs with two
 labelled m-lines, writes <root>/<dest>/<id>.wav (stereo, 8 kHz, 16-bit, channel 1 = party side)
@@ -21,6 +23,9 @@ and <id>.json, pads pauses and media gaps with silence.
   --dated-folders      file each recording under a folder of its day (UTC):
                        <root>/[<dest>/]<YYYY-MM-DD>/<id>.wav, as many real recorders do
   --profile <file>     take wire.startOn and ms.duplicateIdStatus/badDestStatus from this profile
+  --cold               skip the start-up warm-up: before it says it listens, the server records
+                       one short session of its own (about 1 s) so that V8 has compiled its paths
+                       when the first real session comes, as a recorder in service would have
   -h, --help           this text
 
 Environment: GIR_MUTANT=<name> runs one deliberate deviation (simulators/media-server/mutants.ts);
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
       root: { type: 'string' },
       profile: { type: 'string' },
       'dated-folders': { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -47,6 +53,13 @@ async function main(): Promise<void> {
   const profile = values.profile ? loadProfile(resolve(values.profile)).profile : undefined;
   const root = resolve(values.root);
   mkdirSync(root, { recursive: true });
+  // A recorder in service has long compiled its hot paths; one just started has not, and its first
+  // session of a run (ROB-03's first of 100 opened at once) came 20-28 ms late. Warming is the
+  // recorder's own start-up, on its own sockets and a temporary root: the harness warms no SUT.
+  if (!values.cold) {
+    await recordOnce(new PortBlock(), { analyze: false });
+    collectGarbage();
+  }
   const server = await FakeMediaServer.start({
     host: listen.host,
     port: listen.port,

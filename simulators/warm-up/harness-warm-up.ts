@@ -29,8 +29,18 @@ export interface WarmUpReport {
 }
 
 export async function warmUpHarness(portBlock: PortBlock): Promise<WarmUpReport> {
+  const began = systemClock.now();
+  await recordOnce(portBlock, { analyze: true });
+  return { tookMs: systemClock.now() - began, collected: collectGarbage() };
+}
+
+/**
+ * One short recording, start to stop with a pause, from a recording client to a fake Media Server
+ * of its own (on a temporary root, removed after), optionally analyzed: the code paths a timed
+ * recording takes, compiled before the first one is timed.
+ */
+export async function recordOnce(portBlock: PortBlock, options: { analyze: boolean }): Promise<void> {
   const clock = systemClock;
-  const began = clock.now();
   const root = mkdtempSync(join(tmpdir(), 'gir-warm-up-'));
   const server = await FakeMediaServer.start({ host: '127.0.0.1', portBlock, clock, root });
   const client = await RecordingClient.start({ host: '127.0.0.1', portBlock, clock, recorder: server.address, startOn: 'dialogstart', tenantDbid: 1, timeoutMs: 3000 });
@@ -44,6 +54,7 @@ export async function warmUpHarness(portBlock: PortBlock): Promise<WarmUpReport>
     await recording.stop();
     const [session] = server.sessions;
     await session.finished;
+    if (!options.analyze) return;
     const audio = readWav(readFileSync(session.recording.options.paths.wav), session.recording.options.paths.wav);
     analyzeRecording({
       channels: audio.channels,
@@ -55,7 +66,6 @@ export async function warmUpHarness(portBlock: PortBlock): Promise<WarmUpReport>
     await server.close();
     rmSync(root, { recursive: true, force: true });
   }
-  return { tookMs: clock.now() - began, collected: collectGarbage() };
 }
 
 /** A full collection now, while nothing is timed (V8's gc(), exposed for this call only). */
