@@ -91,12 +91,12 @@ export async function runConformance(
   const startedAt = new Date().toISOString();
   const featurePaths = splitFeaturePaths(cucumberArgs);
   const filterArgs = [...(roleTags ? ['--tags', roleTags] : []), ...(loadTags ? ['--tags', loadTags] : []), ...featurePaths.rest];
-  const env0 = { ...env, GIR_PROFILES: JSON.stringify(profileByRole) };
+  const runEnv = { ...env, GIR_PROFILES: JSON.stringify(profileByRole) };
   const first = await runCucumberProcess({
     // Cucumber joins repeated --tags with "and".
     args: filterArgs,
     reportsDir: reports,
-    env: { ...env0, ...(featurePaths.paths.length ? { [FEATURE_PATHS_ENV]: JSON.stringify(featurePaths.paths) } : {}) },
+    env: { ...runEnv, ...(featurePaths.paths.length ? { [FEATURE_PATHS_ENV]: JSON.stringify(featurePaths.paths) } : {}) },
     quiet: options.quiet,
   });
   const passDirs = [reports];
@@ -104,7 +104,7 @@ export async function runConformance(
     const passDir = join(reports, REJUDGED_DIR, String(pass));
     passDirs.push(passDir);
     console.error(`gir-conformance: ${keys.length} inconclusive scenario(s) run again (${pass}), the harness having been too late to judge them: ${keys.join(', ')}`);
-    return runCucumberProcess({ args: filterArgs, reportsDir: passDir, env: { ...env0, [FEATURE_PATHS_ENV]: JSON.stringify(keys.map(cucumberLocationOf)) }, quiet: options.quiet });
+    return runCucumberProcess({ args: filterArgs, reportsDir: passDir, env: { ...runEnv, [FEATURE_PATHS_ENV]: JSON.stringify(keys.map(cucumberLocationOf)) }, quiet: options.quiet });
   });
   for (const why of unexplainedExits) console.error(`gir-conformance: ${why}`);
   const runs: ConformanceRun[] = profiles.map((p) => ({

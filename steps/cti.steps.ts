@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { CTI_ERROR_CODES, EventError, PRIVATE_MSG } from '../simulators/cti/cti-events';
+import { CallEvent, CTI_ERROR_CODES, EventError, PRIVATE_MSG } from '../simulators/cti/cti-events';
 import { DesktopRequest } from './support/cti-desktops';
 import { HARNESS_WAIT_MS, talkFor, within } from './support/waiting';
 import { GirWorld } from './support/world';
@@ -108,10 +108,11 @@ Then("the agent's desktop got EventReleased for the call within the profile's CT
   const connId = await connIdFor(this, undefined);
   const releasedAtMs = this.hungUpAtMs;
   if (releasedAtMs === undefined) throw new Error('no hang-up or release was made in this scenario');
-  const events = this.desktops.eventsOf("agent's desktop", 'EventReleased').filter((e) => (e.event as { connId?: string }).connId === connId);
+  const events = this.desktops.eventsOf("agent's desktop", 'EventReleased').filter((e) => (e.event as CallEvent).connId === connId);
   assert.equal(events.length, 1, `the agent's desktop got ${events.length} EventReleased for call ${connId} on DN ${dn}; expected exactly one (rule 10)`);
   const [released] = events;
-  assert.equal((released.event as { thisDN?: string }).thisDN, dn, `EventReleased names thisDN ${JSON.stringify((released.event as { thisDN?: string }).thisDN)}, not the agent's DN ${dn}`);
+  const thisDN = (released.event as CallEvent).thisDN;
+  assert.equal(thisDN, dn, `EventReleased names thisDN ${JSON.stringify(thisDN)}, not the agent's DN ${dn}`);
   assertTiming(harnessInput(this.tolerance), {
     measuredMs: released.receivedAtMs - releasedAtMs, toleranceMs: this.tolerance.ctiResponseMs, fromMs: releasedAtMs, toMs: released.receivedAtMs,
     message: `EventReleased came ${(released.receivedAtMs - releasedAtMs).toFixed(1)} ms after the release; tolerance.ctiResponseMs is ${this.tolerance.ctiResponseMs}`,
