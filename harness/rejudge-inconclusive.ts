@@ -9,6 +9,7 @@
  */
 import { RunResults, ScenarioStatus } from './report/run-results';
 import { StepFailure } from './report/step-failure';
+import { takeWholeNumberOption } from './lib/whole-number-option';
 
 export interface EarlierAttempt {
   status: ScenarioStatus;
@@ -82,10 +83,5 @@ export function cucumberLocationOf(key: string): string {
 
 /** Takes `--rejudge N` out of the arguments (how many more times an inconclusive scenario may run); undefined when absent. */
 export function takeRejudge(args: string[]): number | undefined {
-  const at = args.indexOf('--rejudge');
-  if (at < 0) return undefined;
-  const [, value] = args.splice(at, 2);
-  const times = Number(value);
-  if (!Number.isInteger(times) || times < 0) throw new Error(`--rejudge needs a whole number of runs again >= 0 (got "${value ?? ''}")`);
-  return times;
+  return takeWholeNumberOption(args, '--rejudge', 0, 'runs again');
 }

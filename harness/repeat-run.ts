@@ -7,6 +7,7 @@
 import { runConformance } from './conformance-run';
 import { PROJECT_ROOT } from './lib/cucumber-process';
 import { loadFeatureScenarios } from './report/feature-scenarios';
+import { takeWholeNumberOption } from './lib/whole-number-option';
 
 export interface RepeatTally {
   key: string;
@@ -26,12 +27,7 @@ export interface RepeatOutcome {
 
 /** Takes `--repeat N` out of the arguments; undefined when absent. */
 export function takeRepeat(args: string[]): number | undefined {
-  const at = args.indexOf('--repeat');
-  if (at < 0) return undefined;
-  const [, value] = args.splice(at, 2);
-  const times = Number(value);
-  if (!Number.isInteger(times) || times < 1) throw new Error(`--repeat needs a whole number of runs >= 1 (got "${value ?? ''}")`);
-  return times;
+  return takeWholeNumberOption(args, '--repeat', 1, 'runs');
 }
 
 export async function runRepeated(
