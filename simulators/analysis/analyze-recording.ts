@@ -14,6 +14,8 @@ import { identifyFragments } from './fragment-identifier';
 import { resolveTolerances } from './tolerances';
 import { weighHarnessLateness } from './lateness-verdicts';
 import { markUnobservableEdges } from './unobservable-edges';
+import { sentIndexTable } from './sent-index-table';
+import { buildChannelTimelines } from './timeline-pool';
 
 export class RecordingInputError extends Error {
   constructor(message: string) {
@@ -23,6 +25,29 @@ export class RecordingInputError extends Error {
 }
 
 export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysis {
+  const prepared = prepare(input);
+  const channels = input.channels.map((samples, channel) => buildChannelTimeline(channel, samples, prepared.scan, prepared.sendLog));
+  return finish(input, prepared, channels);
+}
+
+/**
+ * The same analysis, with the channels of a long recording scanned side by side on worker threads
+ * (timeline-pool.ts); a short one is scanned here, as analyzeRecording does.
+ */
+export async function analyzeRecordingInParallel(input: AnalyzeRecordingInput): Promise<RecordingAnalysis> {
+  const prepared = prepare(input);
+  const channels = await buildChannelTimelines(input.channels, prepared.scan, prepared.sendLog, () => sentIndexTable(input.streams));
+  return finish(input, prepared, channels);
+}
+
+interface PreparedInput {
+  sampleRate: number;
+  lengthSamples: number;
+  scan: ScanOptions;
+  sendLog: SendLogIndex;
+}
+
+function prepare(input: AnalyzeRecordingInput): PreparedInput {
   const sampleRate = input.sampleRate ?? layout.SAMPLE_RATE;
   if (sampleRate !== layout.SAMPLE_RATE) {
     throw new RecordingInputError(`sample rate ${sampleRate} Hz: the watermark needs the 8000 Hz G.711 path unresampled`);
@@ -30,11 +55,10 @@ export function analyzeRecording(input: AnalyzeRecordingInput): RecordingAnalysi
   if (input.channels.length === 0) throw new RecordingInputError('the recording has no channels');
   const lengthSamples = input.channels[0].length;
   if (input.channels.some((c) => c.length !== lengthSamples)) throw new RecordingInputError('channels differ in length');
-  const scan: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...input.scan };
-  const sendLog = new SendLogIndex(input.streams);
-  const channels = input.channels.map((samples, channel) =>
-    buildChannelTimeline(channel, samples, scan, sendLog),
-  );
+  return { sampleRate, lengthSamples, scan: { ...DEFAULT_SCAN_OPTIONS, ...input.scan }, sendLog: new SendLogIndex(input.streams) };
+}
+
+function finish(input: AnalyzeRecordingInput, { sampleRate, lengthSamples, scan, sendLog }: PreparedInput, channels: ChannelTimeline[]): RecordingAnalysis {
   // Pieces of frames can only be named once the time base says which frames were sent around them.
   const timeBase = computeTimeBase(channels, sendLog, sampleRate, input.recording?.startMs);
   identifyFragments(channels, input.channels, input.streams, sendLog, timeBase, sampleRate, scan);

@@ -1,6 +1,6 @@
 /** simulators/analysis's public API (README.md describes it). */
 export * from './recording-analysis';
-export { analyzeRecording, judgeTimelines, RecordingInputError } from './analyze-recording';
+export { analyzeRecording, analyzeRecordingInParallel, judgeTimelines, RecordingInputError } from './analyze-recording';
 export { AnalysisTolerances, DEFAULT_TOLERANCES, resolveTolerances } from './tolerances';
 export { ScanOptions, DEFAULT_SCAN_OPTIONS } from './scan-options';
 export * from './recording-summary';

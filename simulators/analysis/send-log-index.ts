@@ -4,10 +4,19 @@
  */
 import { SentFrameTime, SentStream } from './recording-analysis';
 
+const SPARSE_SPAN_FACTOR = 16;
+const SPARSE_SPAN_SLACK = 4096;
+
+/** Frames by offset from the first index: an array, or for scattered indexes an object keyed alike. */
+type FramesByOffset = { [offset: number]: SentFrameTime | undefined };
+class SparseFrames {
+  [offset: number]: SentFrameTime | undefined;
+}
+
 export class SendLogIndex {
   private readonly byId = new Map<number, SentStream>();
-  private readonly frames = new Map<number, Map<number, SentFrameTime>>();
-  private readonly first = new Map<number, number>();
+  /** Per stream, its frames by index − first (a sender's indexes are a run: an array, not a map). */
+  private readonly frames = new Map<number, { first: number; byOffset: FramesByOffset; count: number }>();
 
   constructor(streams: readonly SentStream[]) {
     for (const stream of streams) {
@@ -15,14 +24,18 @@ export class SendLogIndex {
         throw new RangeError(`stream ${stream.streamId} is listed twice in the analyzer input`);
       }
       this.byId.set(stream.streamId, stream);
-      const byIndex = new Map<number, SentFrameTime>();
       let first = Infinity;
+      let last = -Infinity;
       for (const frame of stream.frames) {
-        byIndex.set(frame.index, frame);
         if (frame.index < first) first = frame.index;
+        if (frame.index > last) last = frame.index;
       }
-      this.frames.set(stream.streamId, byIndex);
-      if (first !== Infinity) this.first.set(stream.streamId, first);
+      // Indexes far apart (not a sender's run) go in a map rather than a mostly empty array.
+      const dense = last - first < SPARSE_SPAN_FACTOR * stream.frames.length + SPARSE_SPAN_SLACK;
+      const byOffset: FramesByOffset = stream.frames.length === 0 ? [] : dense ? new Array(last - first + 1).fill(undefined) : new SparseFrames();
+      // A frame logged twice under one index: the later entry answers, as a map's set would.
+      for (const frame of stream.frames) byOffset[frame.index - first] = frame;
+      this.frames.set(stream.streamId, { first, byOffset, count: stream.frames.length });
     }
   }
 
@@ -31,18 +44,20 @@ export class SendLogIndex {
   }
 
   sent(streamId: number, index: number): SentFrameTime | undefined {
-    return this.frames.get(streamId)?.get(index);
+    const frames = this.frames.get(streamId);
+    return frames?.byOffset[index - frames.first];
   }
 
   /** False only when the stream is known and never sent `index` (an unknown stream may have). */
   mayHaveSent(streamId: number, index: number): boolean {
     const frames = this.frames.get(streamId);
-    return !frames || frames.size === 0 || frames.has(index);
+    return !frames || frames.count === 0 || frames.byOffset[index - frames.first] !== undefined;
   }
 
   /** The first index the stream sent (anchors 16-bit index unwrapping); 0 for an unknown stream. */
   firstIndex(streamId: number): number {
-    return this.first.get(streamId) ?? 0;
+    const frames = this.frames.get(streamId);
+    return frames && frames.count > 0 ? frames.first : 0;
   }
 }
 

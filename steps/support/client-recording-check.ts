@@ -1,4 +1,4 @@
-import { analyzeRecording, RecordingAnalysis, Segment, SentStream } from '../../simulators/analysis';
+import { analyzeRecordingInParallel, RecordingAnalysis, Segment, SentStream } from '../../simulators/analysis';
 import { readWav, PcmAudio } from '../../simulators/media';
 import { ClientRecording } from '../../simulators/recording-client/client-recording';
 import { RecordingParameters } from '../../simulators/gir-msml/recording-headers';
@@ -37,7 +37,7 @@ export async function recorderResult(world: GirWorld, entry: RecorderRecording):
     label: channel === 0 ? 'party side (label 1)' : 'other party (label 2)',
     frames: sender.log,
   }));
-  const analysis = analyzeRecording({
+  const analysis = await analyzeRecordingInParallel({
     channels: audio.channels,
     streams,
     expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),

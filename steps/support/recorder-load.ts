@@ -6,7 +6,7 @@
  * send logs, pauses, start and stop.
  */
 import { randomBytes } from 'node:crypto';
-import { analyzeRecording, summarizeRecording } from '../../simulators/analysis';
+import { analyzeRecordingInParallel, summarizeRecording } from '../../simulators/analysis';
 import { readWav } from '../../simulators/media';
 import { PacedRecording } from '../../simulators/recording-client/paced-recording';
 import { StreamLog, StreamPacer } from '../../simulators/recording-client/stream-pacer';
@@ -79,7 +79,7 @@ export async function runRecorderLoad(world: GirWorld, calls: number, callSecond
     const files = allFiles[i];
     const audio = readWav(files.wav, files.wavPath);
     const logs = recording.streams.map((stream) => framesOf(stream.sendLog));
-    const analysis = analyzeRecording({
+    const analysis = await analyzeRecordingInParallel({
       channels: audio.channels,
       streams: logs.map((frames, channel) => ({ streamId: recording.planned.streamIds[channel], channel, label: channel === 0 ? 'party side (label 1)' : 'other party (label 2)', frames })),
       expectedPauses: recording.pauses.map((p, i) => ({ startMs: p.startMs, endMs: p.endMs ?? recording.stoppedAtMs!, label: `pause ${i + 1}` })),

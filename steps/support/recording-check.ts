@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { analyzeRecording, RecordingAnalysis, SentStream, summarizeRecording } from '../../simulators/analysis';
+import { analyzeRecordingInParallel, RecordingAnalysis, SentStream, summarizeRecording } from '../../simulators/analysis';
 import { readWav } from '../../simulators/media';
 import { MediaServerSession } from '../../simulators/media-server/media-server';
 import { RecordingMetadata } from '../../simulators/media-server/recording-metadata';
@@ -51,7 +51,7 @@ export async function analyzeSession(
     label: party.name,
     frames: party.call?.media.sendLog ?? [],
   });
-  const analysis = analyzeRecording({
+  const analysis = await analyzeRecordingInParallel({
     channels: wav.channels,
     streams: [stream(parties.label1, 0), stream(parties.label2, 1), ...parties.others.map((p) => stream(p, 'none'))],
     expectedPauses: pausesOf(events),

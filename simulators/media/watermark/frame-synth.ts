@@ -53,38 +53,76 @@ const sum = new Float64Array(FRAME_SAMPLES);
 const symbols = new Uint8Array(GROUPS);
 const bases = new Int32Array(GROUPS);
 
+/**
+ * The first groups (stream id, then the index's high byte) change once every 256 frames of a
+ * stream, so their partial sum is kept for the last few (stream, high byte) pairs and only the last
+ * 8 groups are added per frame. The additions happen in the same order as a sum from scratch, so
+ * every sample is bit-identical to it (watermark.test.ts compares the two).
+ */
+const PREFIX_GROUPS = (layout.STREAM_ID_BITS + layout.INDEX_BITS / 2) / layout.BITS_PER_GROUP;
+const TAIL_GROUPS = 8;
+if (PREFIX_GROUPS + TAIL_GROUPS !== GROUPS || PREFIX_GROUPS % 2 !== 0) throw new Error('frame-synth: the watermark layout changed; revise the prefix split');
+const PREFIX_SLOTS = 8;
+const prefixKeys = new Int32Array(PREFIX_SLOTS).fill(-1);
+const prefixSums = Array.from({ length: PREFIX_SLOTS }, () => new Float64Array(FRAME_SAMPLES));
+let nextPrefixSlot = 0;
+
 /** The 160 PCM samples of frame `index` of stream `streamId` (before any G.711 coding). */
 export function synthesizeFrame(streamId: number, index: number, out = new Int16Array(FRAME_SAMPLES)): Int16Array {
   encodeSymbols(streamId, index, symbols);
   for (let g = 0; g < GROUPS; g++) bases[g] = toneBin(g, symbols[g]) * FRAME_SAMPLES;
-  // Tones added pairwise per pass: half the loads and stores of one pass per tone.
-  const b0 = bases[0];
-  const b1 = bases[1];
-  for (let n = 0; n < FRAME_SAMPLES; n++) sum[n] = TONE_WAVE[b0 + n] + TONE_WAVE[b1 + n];
-  for (let g = 2; g < GROUPS; g += 2) {
-    const a = bases[g];
-    const b = bases[g + 1];
-    for (let n = 0; n < FRAME_SAMPLES; n++) sum[n] += TONE_WAVE[a + n] + TONE_WAVE[b + n];
+  const prefix = prefixSum(streamId, (index % layout.INDEX_MODULUS) >> (layout.INDEX_BITS / 2));
+  const t0 = bases[PREFIX_GROUPS];
+  const t1 = bases[PREFIX_GROUPS + 1];
+  const t2 = bases[PREFIX_GROUPS + 2];
+  const t3 = bases[PREFIX_GROUPS + 3];
+  const t4 = bases[PREFIX_GROUPS + 4];
+  const t5 = bases[PREFIX_GROUPS + 5];
+  const t6 = bases[PREFIX_GROUPS + 6];
+  const t7 = bases[PREFIX_GROUPS + 7];
+  // Tones added pairwise, as in prefixSum: the same order of additions as one pass per pair.
+  for (let n = 0; n < FRAME_SAMPLES; n++) {
+    let s = prefix[n];
+    s += TONE_WAVE[t0 + n] + TONE_WAVE[t1 + n];
+    s += TONE_WAVE[t2 + n] + TONE_WAVE[t3 + n];
+    s += TONE_WAVE[t4 + n] + TONE_WAVE[t5 + n];
+    s += TONE_WAVE[t6 + n] + TONE_WAVE[t7 + n];
+    sum[n] = s;
   }
   const rotation = loudestEdgeRotation(sum);
   const sign = index % 2 === 0 ? 1 : -1;
-  for (let i = 0; i < FRAME_SAMPLES; i++) {
-    const source = i + rotation < FRAME_SAMPLES ? i + rotation : i + rotation - FRAME_SAMPLES;
-    out[i] = Math.round(sign * sum[source]);
-  }
+  const head = FRAME_SAMPLES - rotation;
+  for (let i = 0; i < head; i++) out[i] = Math.round(sign * sum[i + rotation]);
+  for (let i = head; i < FRAME_SAMPLES; i++) out[i] = Math.round(sign * sum[i - head]);
   return out;
 }
 
-const magnitude = new Float64Array(FRAME_SAMPLES);
+/** Sum of the first PREFIX_GROUPS tones (bases already set), from the cache when it holds it. */
+function prefixSum(streamId: number, indexHigh: number): Float64Array {
+  const key = (streamId << (layout.INDEX_BITS / 2)) | indexHigh;
+  for (let slot = 0; slot < PREFIX_SLOTS; slot++) if (prefixKeys[slot] === key) return prefixSums[slot];
+  const slot = nextPrefixSlot;
+  nextPrefixSlot = (nextPrefixSlot + 1) % PREFIX_SLOTS;
+  prefixKeys[slot] = key;
+  const prefix = prefixSums[slot];
+  const b0 = bases[0];
+  const b1 = bases[1];
+  for (let n = 0; n < FRAME_SAMPLES; n++) prefix[n] = TONE_WAVE[b0 + n] + TONE_WAVE[b1 + n];
+  for (let g = 2; g < PREFIX_GROUPS; g += 2) {
+    const a = bases[g];
+    const b = bases[g + 1];
+    for (let n = 0; n < FRAME_SAMPLES; n++) prefix[n] += TONE_WAVE[a + n] + TONE_WAVE[b + n];
+  }
+  return prefix;
+}
 
 /** The rotation whose first and last samples are both as large as possible. */
 function loudestEdgeRotation(frame: Float64Array): number {
-  for (let n = 0; n < FRAME_SAMPLES; n++) magnitude[n] = frame[n] < 0 ? -frame[n] : frame[n];
   let best = 0;
   let bestLevel = -1;
-  let previous = magnitude[FRAME_SAMPLES - 1];
+  let previous = Math.abs(frame[FRAME_SAMPLES - 1]);
   for (let r = 0; r < FRAME_SAMPLES; r++) {
-    const current = magnitude[r];
+    const current = Math.abs(frame[r]);
     const level = current < previous ? current : previous;
     if (level > bestLevel) {
       bestLevel = level;

@@ -97,3 +97,20 @@ test('WatermarkSource: payload is the G.711 coding of the frame PCM, for each la
   assert.deepEqual(source.frameSource('mulaw').payload(43), g711Encode('mulaw', synthesizeFrame(300, 43)));
   assert.throws(() => new WatermarkSource(-1), /stream id -1/);
 });
+
+test('synthesizeFrame: every sample is what the frames have always been (fingerprint over 12 interleaved streams)', () => {
+  // The fingerprint was taken from synthesis summing all 18 tones per frame; the cached partial
+  // sums must not move a single sample, or recordings made earlier would no longer match. Twelve
+  // streams in turn overflow the cache of partial sums, so slots are evicted and rebuilt.
+  const streams = [0, 1, 17, 300, 4095, 2048, 77, 5, 9, 1000, 3333, 12];
+  let hash = 0x811c9dc5;
+  let state = 12345;
+  const out = new Int16Array(160);
+  for (let k = 0; k < 20000; k++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const index = k < 10000 ? k * 3 + ((state >>> 20) % 3) : (state >>> 4) % 200000;
+    synthesizeFrame(streams[state % streams.length], index, out);
+    for (let i = 0; i < 160; i++) hash = Math.imul(hash ^ (out[i] & 0xffff), 16777619) >>> 0;
+  }
+  assert.equal(hash.toString(16), '5b3c60bf');
+});

@@ -1,0 +1,18 @@
+/**
+ * A worker thread that builds channel timelines (timeline-pool.ts sends the work): the scan of one
+ * channel is independent of the others, so channels of a long recording are scanned side by side.
+ */
+import { parentPort } from 'node:worker_threads';
+import { buildChannelTimeline } from './channel-timeline';
+import { SentIndexLookup } from './sent-index-table';
+import { TimelineJob, TimelineReply } from './timeline-pool';
+
+parentPort!.on('message', (job: TimelineJob) => {
+  let reply: TimelineReply;
+  try {
+    reply = { id: job.id, timeline: buildChannelTimeline(job.channel, job.samples, job.options, new SentIndexLookup(job.sent)) };
+  } catch (error) {
+    reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
