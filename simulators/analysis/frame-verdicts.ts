@@ -93,6 +93,7 @@ interface FramePart {
 export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog: SendLogIndex): FrameRunVerdict[] {
   const hits: (FrameHit & { original: { start: number; end: number } })[] = [];
   for (const { channel, frames } of channels) {
+    if (indexesRise(frames)) continue; // no index twice: nothing can repeat
     // Per stream and index, the parts of the frame (frame-sample ranges) recorded so far. Two pieces
     // of one frame that hold different parts of it (a frame split by a quiet stretch, or its tail
     // and head either side of a label) are not a repeat; the same samples twice are.
@@ -127,6 +128,17 @@ export function duplicateVerdicts(channels: readonly ChannelTimeline[], sendLog:
     verdict.spans.push({ channel: first.channel, start: first.original.start, end: last.original.end });
     return verdict;
   });
+}
+
+/** Whether every stream's indexes strictly rise through the channel (the usual file: no repeat possible). */
+function indexesRise(frames: readonly { streamId: number; index: number }[]): boolean {
+  const last = new Map<number, number>();
+  for (const { streamId, index } of frames) {
+    const before = last.get(streamId);
+    if (before !== undefined && index <= before) return false;
+    last.set(streamId, index);
+  }
+  return true;
 }
 
 /** The pause a send time falls in, at least `guardMs` inside both edges. */
@@ -178,14 +190,15 @@ export function dropVerdicts(
   const verdicts: FrameRunVerdict[] = [];
   for (const { streamId, channel } of streams) {
     if (channel === 'none' || !channels[channel]) continue;
-    const found = new Set<number>();
+    const sent = sendLog.stream(streamId)?.frames ?? [];
+    const found = new IndexSet(sent);
     for (const frame of channels[channel].frames) if (frame.streamId === streamId) found.add(frame.index);
     const missing: (FrameHit & { lost: boolean })[] = [];
-    for (const frame of sendLog.stream(streamId)?.frames ?? []) {
+    for (const frame of sent) {
       const t = frame.sentAtMs;
       if (t < window.startMs + guard || t > window.stopMs - guard) continue;
-      if (pauses.some((pause) => t >= pause.startMs - guard && t <= pause.endMs + guard)) continue;
       if (found.has(frame.index)) continue;
+      if (pauses.some((pause) => t >= pause.startMs - guard && t <= pause.endMs + guard)) continue;
       const start = toSample(t);
       missing.push({ channel, streamId, index: frame.index, start, end: start + FRAME_SAMPLES, lost: frame.lost === true });
     }
@@ -203,6 +216,39 @@ export function dropVerdicts(
     }
   }
   return verdicts;
+}
+
+/**
+ * Which of a stream's sent indexes were found: a byte per index of the sent range (others are never
+ * asked), or a set when the sent indexes lie too far apart for that.
+ */
+class IndexSet {
+  private readonly first: number = 0;
+  private readonly dense?: Uint8Array;
+  private readonly sparse?: Set<number>;
+
+  constructor(sent: readonly { index: number }[]) {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const { index } of sent) {
+      if (index < first) first = index;
+      if (index > last) last = index;
+    }
+    if (sent.length === 0) this.dense = new Uint8Array(0);
+    else if (last - first < 16 * sent.length + 4096) {
+      this.first = first;
+      this.dense = new Uint8Array(last - first + 1);
+    } else this.sparse = new Set();
+  }
+
+  add(index: number): void {
+    if (this.sparse) this.sparse.add(index);
+    else if (index >= this.first && index - this.first < this.dense!.length) this.dense![index - this.first] = 1;
+  }
+
+  has(index: number): boolean {
+    return this.sparse ? this.sparse.has(index) : this.dense![index - this.first] === 1;
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { ChannelTimeline } from './recording-analysis';
 import { ScanOptions } from './scan-options';
 import { SendLogIndex } from './send-log-index';
 import { SentIndexTable } from './sent-index-table';
+import { PackedTimeline, unpackTimeline } from './timeline-transfer';
 
 /** Below 30 s a channel scans in about 30 ms: not worth a thread's round trip and copies. */
 export const PARALLEL_MIN_SAMPLES = 30 * 8000;
@@ -27,7 +28,7 @@ export interface TimelineJob {
   sent: SentIndexTable;
 }
 
-export type TimelineReply = { id: number; timeline: ChannelTimeline } | { id: number; error: string };
+export type TimelineReply = { id: number; timeline: PackedTimeline } | { id: number; error: string };
 
 /** How many threads would scan `channels` channels of `samples` samples each (this one included). */
 export function scanThreads(channels: number, samples: number, cores = availableParallelism()): number {
@@ -74,7 +75,7 @@ class TimelineWorker {
       if (this.pending.size === 0) this.worker.unref();
       if (!waiting) return;
       if ('error' in reply) waiting.reject(new Error(`timeline worker: ${reply.error}`));
-      else waiting.resolve(reply.timeline);
+      else waiting.resolve(unpackTimeline(reply.timeline));
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`timeline worker exited with code ${code}`)));

@@ -6,13 +6,16 @@ import { parentPort } from 'node:worker_threads';
 import { buildChannelTimeline } from './channel-timeline';
 import { SentIndexLookup } from './sent-index-table';
 import { TimelineJob, TimelineReply } from './timeline-pool';
+import { packTimeline } from './timeline-transfer';
 
 parentPort!.on('message', (job: TimelineJob) => {
-  let reply: TimelineReply;
+  let built: ReturnType<typeof packTimeline>;
   try {
-    reply = { id: job.id, timeline: buildChannelTimeline(job.channel, job.samples, job.options, new SentIndexLookup(job.sent)) };
+    built = packTimeline(buildChannelTimeline(job.channel, job.samples, job.options, new SentIndexLookup(job.sent)));
   } catch (error) {
-    reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    const reply: TimelineReply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return parentPort!.postMessage(reply);
   }
-  parentPort!.postMessage(reply);
+  const reply: TimelineReply = { id: job.id, timeline: built.packed };
+  parentPort!.postMessage(reply, built.transfer);
 });
