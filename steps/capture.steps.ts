@@ -16,6 +16,7 @@ const onClock = (m: CapturedSip): number => m.timeUs / 1000 - performance.timeOr
 Then('the capture shows the SUT sent the recording INVITE within tolerance.startMs of the answer', async function (this: GirWorld) {
   const stage = await this.callControl();
   const answerer = this.party(this.answeredBy!);
+  await this.capture!.flush();
   const capture = await readCapture(this.capture!.file);
   const phone = formatHostPort(answerer.phone.address);
   const sut = formatHostPort(stage.sut.sipAddress);

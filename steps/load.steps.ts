@@ -51,6 +51,7 @@ Then('every SIPp call left one recording with its own agent on channel 1 and its
   const lastHangUp = Math.max(...run.agentCalls.map((call) => call.times.endedAtMs ?? this.clock.now()));
   const limits = { stopDeadlineMs: lastHangUp + this.tolerance.stopMs, nowMs: () => this.clock.now(), tolerance: this.tolerance };
   const written = await Promise.all(sessions.map((session) => sessionFinished(session, limits)));
+  await this.capture!.flush();
   const capture = await readCapture(this.capture!.file);
   const sippFrames = sippFramesByCall(capture, run.audio, run.agentCalls);
   const checked: SippLoadRecording[] = [];

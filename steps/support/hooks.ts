@@ -37,7 +37,7 @@ let scenarioBeganMs = 0;
 Before(async function (this: GirWorld, { pickle }) {
   scenarioBeganMs = this.clock.now();
   this.setUp(pickle);
-  await this.startCapture();
+  await this.startCapture(pickle);
 });
 
 /** A pcap larger than this is kept beside the scenario's artifacts, not embedded in the report. */

@@ -97,9 +97,14 @@ export class GirWorld extends World {
     mkdirSync(this.artifactsDir, { recursive: true });
   }
 
-  /** Starts the scenario's capture; its teardown is the first pushed, so it runs last (the BYEs are in it). */
-  async startCapture(): Promise<void> {
-    this.capture = await LoopbackCapture.start(join(this.artifactsDir, 'capture.pcap'), this.ports.range, fixedPortsOf(this.profile));
+  /**
+   * Starts the scenario's capture; its teardown is the first pushed, so it runs last (the BYEs are in
+   * it). A scenario tagged @bulk-capture (load: tens of thousands of packets a second) is captured in
+   * blocks, and a step that reads the capture mid-scenario flushes it first (loopback-capture.ts).
+   */
+  async startCapture(pickle: Pickle): Promise<void> {
+    const mode = pickle.tags.some((t) => t.name === '@bulk-capture') ? 'bulk' : 'immediate';
+    this.capture = await LoopbackCapture.start(join(this.artifactsDir, 'capture.pcap'), this.ports.range, fixedPortsOf(this.profile), mode);
     const capture = this.capture;
     this.disposers.push('capture', () => capture.stop());
   }
