@@ -3,8 +3,11 @@
  * and its pacing under load is its own (tens of ms late at times), so a placement check needs the
  * times it really sent. Every SIPp caller plays the same pcap (one SSRC, one sequence run), so a
  * call's packets are told apart by where they went (the SUT's port for that call's caller leg) and
- * tied to an agent call by the relayed copy: the first packet the SUT forwarded to that agent's
- * media port left SIPp just before, to the one SUT port that sent that sequence number last.
+ * tied to an agent call by the relayed copies: the SUT port whose packets each left SIPp before
+ * their copy reached the agent, with the shortest median transit over the first MATCH_PACKETS
+ * copies. (One copy is not enough: when the SUT relays a call's first packet more than a frame
+ * late, the same sequence number of a call started a frame later has already left SIPp too, and
+ * two calls' audio was swapped in the check.)
  */
 import { SentFrameTime } from '../../simulators/analysis';
 import { PhoneCall } from '../../simulators/endpoint/phone-call';
@@ -34,28 +37,40 @@ export function wallToHarnessOffsetMs(samples = 5): number {
   return offsets.sort((a, b) => a - b)[samples >> 1];
 }
 
+/** Relayed copies per agent call that tie it to a SIPp call (a second of audio). */
+const MATCH_PACKETS = 50;
+
 export function sippFramesByCall(capture: Capture, audio: { ssrc: number; firstSequence: number }, agentCalls: readonly PhoneCall[]): Map<PhoneCall, SentFrameTime[]> {
   const agentPorts = new Map(agentCalls.map((call) => [call.media.local.port, call]));
   const sent = new Map<number, CapturedRtp[]>(); // SUT caller-leg port → SIPp's packets to it
-  const relayedFirst = new Map<PhoneCall, CapturedRtp>();
+  const relayed = new Map<PhoneCall, CapturedRtp[]>();
   for (const packet of capture.rtp) {
     if (packet.ssrc !== audio.ssrc) continue;
     const agentCall = agentPorts.get(packet.destination.port);
     if (agentCall) {
-      if (!relayedFirst.has(agentCall)) relayedFirst.set(agentCall, packet);
+      const copies = relayed.get(agentCall) ?? [];
+      if (copies.length < MATCH_PACKETS) copies.push(packet);
+      relayed.set(agentCall, copies);
     } else if (!agentPorts.has(packet.source.port)) {
       const list = sent.get(packet.destination.port) ?? [];
       list.push(packet);
       sent.set(packet.destination.port, list);
     }
   }
+  const sentAt = new Map([...sent].map(([port, packets]) => [port, new Map(packets.map((p) => [p.sequence, p.timeUs]))]));
   const result = new Map<PhoneCall, SentFrameTime[]>();
   const offsetMs = wallToHarnessOffsetMs();
-  for (const [call, relayed] of relayedFirst) {
-    let best: { port: number; timeUs: number } | undefined;
-    for (const [port, packets] of sent) {
-      const original = packets.find((p) => p.sequence === relayed.sequence);
-      if (original && original.timeUs <= relayed.timeUs && (!best || original.timeUs > best.timeUs)) best = { port, timeUs: original.timeUs };
+  for (const [call, copies] of relayed) {
+    let best: { port: number; matches: number; transitUs: number } | undefined;
+    for (const [port, times] of sentAt) {
+      const transits: number[] = [];
+      for (const copy of copies) {
+        const original = times.get(copy.sequence);
+        if (original !== undefined && original <= copy.timeUs) transits.push(copy.timeUs - original);
+      }
+      if (transits.length === 0) continue;
+      const transitUs = transits.sort((a, b) => a - b)[transits.length >> 1];
+      if (!best || transits.length > best.matches || (transits.length === best.matches && transitUs < best.transitUs)) best = { port, matches: transits.length, transitUs };
     }
     if (best) result.set(call, framesOf(sent.get(best.port)!, audio.firstSequence, offsetMs));
   }
