@@ -7,7 +7,7 @@
 import * as layout from '../media/watermark/layout';
 import type { HarnessLateness } from '../verdict/harness-lateness';
 import { ChannelTimeline, FrameRunVerdict, TimeBase, TimeShiftVerdict, TimeWindow } from './recording-analysis';
-import { SendLogIndex, describeStream } from './send-log-index';
+import { SendLogIndex, describeStream, fitsArrayByOffset } from './send-log-index';
 import { AnalysisTolerances } from './tolerances';
 import { median } from './time-base';
 import { channelName } from './channel-name';
@@ -235,7 +235,7 @@ class IndexSet {
       if (index > last) last = index;
     }
     if (sent.length === 0) this.dense = new Uint8Array(0);
-    else if (last - first < 16 * sent.length + 4096) {
+    else if (fitsArrayByOffset(sent.length, first, last)) {
       this.first = first;
       this.dense = new Uint8Array(last - first + 1);
     } else this.sparse = new Set();

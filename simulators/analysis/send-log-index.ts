@@ -4,8 +4,14 @@
  */
 import { SentFrameTime, SentStream } from './recording-analysis';
 
-const SPARSE_SPAN_FACTOR = 16;
-const SPARSE_SPAN_SLACK = 4096;
+/**
+ * Whether `count` indexes spread over first..last are kept in an array by offset (a sender's run,
+ * and what was found of it) rather than a map: not when they lie so far apart that the array would
+ * be mostly empty (and, for scattered input, huge).
+ */
+export function fitsArrayByOffset(count: number, first: number, last: number): boolean {
+  return last - first < 16 * count + 4096;
+}
 
 /** Frames by offset from the first index: an array, or for scattered indexes an object keyed alike. */
 type FramesByOffset = { [offset: number]: SentFrameTime | undefined };
@@ -31,7 +37,7 @@ export class SendLogIndex {
         if (frame.index > last) last = frame.index;
       }
       // Indexes far apart (not a sender's run) go in a map rather than a mostly empty array.
-      const dense = last - first < SPARSE_SPAN_FACTOR * stream.frames.length + SPARSE_SPAN_SLACK;
+      const dense = fitsArrayByOffset(stream.frames.length, first, last);
       const byOffset: FramesByOffset = stream.frames.length === 0 ? [] : dense ? new Array(last - first + 1).fill(undefined) : new SparseFrames();
       // A frame logged twice under one index: the later entry answers, as a map's set would.
       for (const frame of stream.frames) byOffset[frame.index - first] = frame;

@@ -52,20 +52,23 @@ test('timeline pool: only a long recording on a machine with cores to spare is s
   assert.equal(scanThreads(1, PARALLEL_MIN_SAMPLES * 10, 8), 1);
 });
 
-test('sent index table: answers as the send log does for a stream with gaps, an empty and an unknown stream', () => {
+test('sent index table: answers as the send log does for a stream with gaps, scattered indexes, an empty and an unknown stream', () => {
   const streams = [
     { streamId: 5, channel: 0, frames: [70000, 70001, 70003, 70010].map((index) => ({ index, sentAtMs: index * 20 })) },
     { streamId: 6, channel: 1, frames: [] },
+    { streamId: 8, channel: 1, frames: [70003, 1_000_000_000, 69999].map((index) => ({ index, sentAtMs: index })) },
   ];
   const log = new SendLogIndex(streams);
   const lookup = new SentIndexLookup(sentIndexTable(streams));
-  for (const streamId of [5, 6, 7]) {
+  for (const streamId of [5, 6, 7, 8]) {
     assert.equal(lookup.firstIndex(streamId), log.firstIndex(streamId), `first index of stream ${streamId}`);
     for (let index = 69998; index <= 70012; index++) {
       assert.equal(lookup.mayHaveSent(streamId, index), log.mayHaveSent(streamId, index), `stream ${streamId} index ${index}`);
     }
   }
   assert.equal(log.mayHaveSent(5, 70002), false);
+  assert.equal(lookup.mayHaveSent(8, 1_000_000_000), true);
+  assert.equal(lookup.firstIndex(8), 69999);
   assert.equal(log.sent(5, 70010)?.sentAtMs, 1400200);
 });
 
