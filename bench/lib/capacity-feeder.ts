@@ -107,6 +107,7 @@ async function stop(spreadMs: number): Promise<void> {
   }));
   const recordings: FedRecording[] = fed.map(({ recording, errors }) => {
     const stoppedAtMs = recording.stoppedAtMs ?? clock.now();
+    errors.push(...recording.mediaErrors.map((error) => `media send: ${error.message}`));
     return {
       id: recording.planned.id,
       streamIds: recording.planned.streamIds,

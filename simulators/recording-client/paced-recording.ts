@@ -95,6 +95,11 @@ export class PacedRecording {
     }
   }
 
+  /** Errors of this recording's media sockets (PacedStream.sendErrors): the harness's, not the recorder's. */
+  get mediaErrors(): Error[] {
+    return this.streams.flatMap((stream) => stream.sendErrors);
+  }
+
   closeMedia(): void {
     for (const stream of this.streams) {
       stream.stop();

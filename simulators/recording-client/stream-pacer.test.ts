@@ -5,19 +5,34 @@ import { parseRtpPacket, WatermarkSource } from '../media';
 import { ManualClock } from '../time/manual-clock';
 import { PacedStream, SKIP_LATE_MS, StreamPacer } from './stream-pacer';
 
-function capturingSocket(): { socket: Socket; sent: Buffer[] } {
-  const sent: Buffer[] = [];
-  const socket = { send: (packet: Buffer) => void sent.push(packet), close: () => undefined } as unknown as Socket;
-  return { socket, sent };
+/** A socket that records what is sent; connect() completes at once, or when `connectNow` is called if `deferConnect`. */
+function capturingSocket(deferConnect = false): { socket: Socket; sent: Buffer[]; connectedTo?: string; connectNow: () => void } {
+  const capture: { socket: Socket; sent: Buffer[]; connectedTo?: string; connectNow: () => void } = { socket: undefined as never, sent: [], connectNow: () => assert.fail('connect() was not called') };
+  capture.socket = {
+    send: (packet: Buffer, ...rest: unknown[]) => {
+      assert.equal(rest.length, 0, 'a connected socket sends without an address');
+      capture.sent.push(packet);
+    },
+    connect: (port: number, host: string, done: () => void) => {
+      capture.connectedTo = `${host}:${port}`;
+      capture.connectNow = done;
+      if (!deferConnect) done();
+    },
+    close: () => undefined,
+    on: () => undefined,
+  } as unknown as Socket;
+  return capture;
 }
 
 test('frames go out every 20 ms from the start, watermarked, timestamps and sequence running on', () => {
   const clock = new ManualClock();
   const pacer = new StreamPacer(clock);
-  const { socket, sent } = capturingSocket();
+  const capture = capturingSocket();
+  const { socket, sent } = capture;
   const stream = new PacedStream(socket, 17, 1234, 65535, 0xffffff00);
   clock.advance(3);
   stream.start({ host: '127.0.0.1', port: 9 }, clock.now());
+  assert.equal(capture.connectedTo, '127.0.0.1:9');
   pacer.add(stream);
   clock.advance(100);
   assert.equal(sent.length, 6, 'frames 0..5 are due by 100 ms');
@@ -58,4 +73,18 @@ test('the log grows past its first capacity', () => {
   for (let t = 0; t <= 3000 * 20; t += 20) stream.tick(t);
   assert.equal(stream.sendLog.count, 3001);
   assert.equal(stream.sendLog.sentAtMs[3000], 60_000);
+});
+
+test('frames due before the socket is connected wait for it, their lateness logged', () => {
+  const capture = capturingSocket(true);
+  const stream = new PacedStream(capture.socket, 20, 1, 0, 0);
+  stream.start({ host: '127.0.0.1', port: 9 }, 0);
+  stream.tick(0);
+  stream.tick(3);
+  assert.equal(capture.sent.length, 0, 'nothing goes out before the connection');
+  capture.connectNow();
+  stream.tick(4);
+  assert.equal(capture.sent.length, 1);
+  assert.equal(stream.sendLog.sentAtMs[0], 4);
+  assert.equal(stream.sendLog.latenessMs[0], 4);
 });

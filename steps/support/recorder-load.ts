@@ -88,6 +88,8 @@ export async function runRecorderLoad(world: GirWorld, calls: number, callSecond
       harness: harnessInput(world.tolerance, logs.map((frames, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames }))),
     });
     const summary = summarizeRecording(analysis);
+    // Frames our own socket failed to send were never offered to the recorder: not its fault.
+    result.inconclusive.push(...recording.mediaErrors.map((error) => `recording ${id}: the harness could not send its media: ${error.message}`));
     result.skippedFrames += logs.reduce((n, frames) => n + frames.filter((f) => f.lost).length, 0);
     result.failures.push(...summary.failures.map((v) => `recording ${id}: ${v.type}: ${v.message}`));
     result.inconclusive.push(...summary.inconclusive.map((v) => `recording ${id}: ${v.type}: ${v.message}`));

@@ -55,17 +55,19 @@ const bases = new Int32Array(GROUPS);
 
 /**
  * The first groups (stream id, then the index's high byte) change once every 256 frames of a
- * stream, so their partial sum is kept for the last few (stream, high byte) pairs and only the last
- * 8 groups are added per frame. The additions happen in the same order as a sum from scratch, so
- * every sample is bit-identical to it (watermark.test.ts compares the two).
+ * stream, so each stream keeps the partial sum of its current high byte and only the last 8 groups
+ * are added per frame. One slot per stream, not a few shared ones: a feeder sends frame n of
+ * hundreds of streams in turn, and a shared cache would miss on every one. The additions happen in
+ * the same order as a sum from scratch, so every sample is bit-identical to it (watermark.test.ts
+ * compares the two).
  */
 const PREFIX_GROUPS = (layout.STREAM_ID_BITS + layout.INDEX_BITS / 2) / layout.BITS_PER_GROUP;
 const TAIL_GROUPS = 8;
 if (PREFIX_GROUPS + TAIL_GROUPS !== GROUPS || PREFIX_GROUPS % 2 !== 0) throw new Error('frame-synth: the watermark layout changed; revise the prefix split');
-const PREFIX_SLOTS = 8;
-const prefixKeys = new Int32Array(PREFIX_SLOTS).fill(-1);
-const prefixSums = Array.from({ length: PREFIX_SLOTS }, () => new Float64Array(FRAME_SAMPLES));
-let nextPrefixSlot = 0;
+/** prefixHighOf[stream]: the index high byte whose partial sum prefixSumOf[stream] holds (-1: none yet). */
+const prefixHighOf = new Int16Array(layout.MAX_STREAM_ID + 1).fill(-1);
+/** Allocated on a stream's first frame: 1.3 KB each, 5 MB if every stream id were used. */
+const prefixSumOf: (Float64Array | undefined)[] = new Array(layout.MAX_STREAM_ID + 1).fill(undefined);
 
 /** The 160 PCM samples of frame `index` of stream `streamId` (before any G.711 coding). */
 export function synthesizeFrame(streamId: number, index: number, out = new Int16Array(FRAME_SAMPLES)): Int16Array {
@@ -97,14 +99,12 @@ export function synthesizeFrame(streamId: number, index: number, out = new Int16
   return out;
 }
 
-/** Sum of the first PREFIX_GROUPS tones (bases already set), from the cache when it holds it. */
+/** Sum of the first PREFIX_GROUPS tones (bases already set), from the stream's slot when it holds it. */
 function prefixSum(streamId: number, indexHigh: number): Float64Array {
-  const key = (streamId << (layout.INDEX_BITS / 2)) | indexHigh;
-  for (let slot = 0; slot < PREFIX_SLOTS; slot++) if (prefixKeys[slot] === key) return prefixSums[slot];
-  const slot = nextPrefixSlot;
-  nextPrefixSlot = (nextPrefixSlot + 1) % PREFIX_SLOTS;
-  prefixKeys[slot] = key;
-  const prefix = prefixSums[slot];
+  const cached = prefixSumOf[streamId];
+  if (cached !== undefined && prefixHighOf[streamId] === indexHigh) return cached;
+  const prefix = cached ?? (prefixSumOf[streamId] = new Float64Array(FRAME_SAMPLES));
+  prefixHighOf[streamId] = indexHigh;
   const b0 = bases[0];
   const b1 = bases[1];
   for (let n = 0; n < FRAME_SAMPLES; n++) prefix[n] = TONE_WAVE[b0 + n] + TONE_WAVE[b1 + n];

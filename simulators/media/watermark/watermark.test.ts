@@ -100,8 +100,8 @@ test('WatermarkSource: payload is the G.711 coding of the frame PCM, for each la
 
 test('synthesizeFrame: every sample is what the frames have always been (fingerprint over 12 interleaved streams)', () => {
   // The fingerprint was taken from synthesis summing all 18 tones per frame; the cached partial
-  // sums must not move a single sample, or recordings made earlier would no longer match. Twelve
-  // streams in turn overflow the cache of partial sums, so slots are evicted and rebuilt.
+  // sums must not move a single sample, or recordings made earlier would no longer match. The
+  // streams take turns and the later indexes jump between high bytes, so slots are rebuilt often.
   const streams = [0, 1, 17, 300, 4095, 2048, 77, 5, 9, 1000, 3333, 12];
   let hash = 0x811c9dc5;
   let state = 12345;
