@@ -88,9 +88,13 @@ export async function runRecorderLoad(world: GirWorld, calls: number, callSecond
       harness: harnessInput(world.tolerance, logs.map((frames, channel) => ({ label: channel === 0 ? 'the party side' : 'the other party', frames }))),
     });
     const summary = summarizeRecording(analysis);
-    // Frames our own socket failed to send were never offered to the recorder: not its fault.
-    result.inconclusive.push(...recording.mediaErrors.map((error) => `recording ${id}: the harness could not send its media: ${error.message}`));
     result.skippedFrames += logs.reduce((n, frames) => n + frames.filter((f) => f.lost).length, 0);
+    const mediaErrors = recording.mediaErrors;
+    if (mediaErrors.length > 0) {
+      // Frames our own socket failed to send were never offered to the recorder: its checks cannot be judged.
+      result.inconclusive.push(`recording ${id}: the harness could not send its media (${mediaErrors.map((e) => e.message).join('; ')}); its ${summary.failures.length + summary.inconclusive.length} failing check(s) are not judged`);
+      continue;
+    }
     result.failures.push(...summary.failures.map((v) => `recording ${id}: ${v.type}: ${v.message}`));
     result.inconclusive.push(...summary.inconclusive.map((v) => `recording ${id}: ${v.type}: ${v.message}`));
   }
