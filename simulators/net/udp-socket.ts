@@ -32,3 +32,14 @@ export async function bindUdpSocketPair(portBlock: PortBlock, host: string): Pro
     throw error;
   }
 }
+
+/**
+ * Errors of a UDP socket connected to a peer, less the peer's closed port: a connected socket hears
+ * of it (ICMP port unreachable, ECONNREFUSED on a later send) where an unconnected one would have
+ * lost the datagrams silently. That is the peer's business; anything else goes to `onError`.
+ */
+export function onConnectedSocketError(socket: Socket, onError: (error: NodeJS.ErrnoException) => void): void {
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNREFUSED') onError(error);
+  });
+}

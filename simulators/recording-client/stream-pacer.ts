@@ -13,6 +13,7 @@
 import type { Socket } from 'node:dgram';
 import { buildRtpPacket, PayloadType, WatermarkSource } from '../media';
 import type { HostPort } from '../net/host-port';
+import { onConnectedSocketError } from '../net/udp-socket';
 import { Clock, TimerHandle } from '../time/clock';
 
 export const FRAME_MS = 20;
@@ -43,9 +44,8 @@ export class PacedStream {
    */
   private connected = false;
   /**
-   * Send errors of the harness's own making (not ECONNREFUSED: a connected socket hears that the
-   * recorder closed its port, as an unconnected one would have lost the frames silently, and the
-   * recording shows it). Owners report them: frames that never left must not be blamed on the recorder.
+   * Send errors of the harness's own making (not the recorder's closed port: the recording shows
+   * that). Owners report them: frames that never left must not be blamed on the recorder.
    */
   readonly sendErrors: Error[] = [];
   private readonly scratch = new Uint8Array(TIMESTAMP_STEP);
@@ -54,9 +54,7 @@ export class PacedStream {
 
   constructor(readonly socket: Socket, streamId: number, private readonly ssrc: number, initialSequence: number, private readonly initialTimestamp: number) {
     this.source = new WatermarkSource(streamId);
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ECONNREFUSED') this.sendErrors.push(error);
-    });
+    onConnectedSocketError(socket, (error) => this.sendErrors.push(error));
     this.sequence = initialSequence;
   }
 

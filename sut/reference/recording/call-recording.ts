@@ -1,7 +1,7 @@
 import type { Socket } from 'node:dgram';
 import { HostPort } from '../../../simulators/net/host-port';
 import { PortBlock } from '../../../simulators/net/port-block';
-import { bindUdpSocketPair } from '../../../simulators/net/udp-socket';
+import { bindUdpSocketPair, onConnectedSocketError } from '../../../simulators/net/udp-socket';
 import { HEADER } from '../../../simulators/gir-msml/recording-headers';
 import { RecordingSessionClient } from '../../../simulators/recording-client/recording-session-client';
 import { SipUserAgent } from '../../../simulators/sip';
@@ -189,13 +189,9 @@ export class CallRecording {
       const [partySocket, otherSocket] = sockets;
       this.untap = this.call.relay.onPacket((from, packet) => (from === this.decision.partyLeg ? partySocket : otherSocket).send(packet));
     };
-    for (const socket of sockets) {
-      // A connected socket hears of the MS's closed media port (ICMP: ECONNREFUSED on a later send):
-      // the MS's own BYE or its silence ends the recording (rule 11), not the fork. Anything else fails it.
-      socket.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ECONNREFUSED') this.fail(error, 'media fork');
-      });
-    }
+    // The MS's closed media port is not the fork's failure: the MS's own BYE or its silence ends the
+    // recording (rule 11). Any other socket error fails it.
+    for (const socket of sockets) onConnectedSocketError(socket, (error) => this.fail(error, 'media fork'));
     sockets.forEach((socket, label) => socket.connect(remote[label].port, remote[label].host, tapWhenConnected));
   }
 
